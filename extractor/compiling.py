@@ -1,0 +1,167 @@
+"""Compile loaded rules once: expand macros, bind lexicons as `regex` named lists, check references."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+import regex
+
+from .errors import RuleError
+from .loading import LexiconDef, RuleDef, RuleSource, SegmentationDef
+
+MACRO_REF = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")  # not \p{L}
+LEXICON_REF = regex.compile(r"\\L<([A-Za-z_][A-Za-z0-9_]*)>")
+FLAG_BITS = {"ignorecase": regex.IGNORECASE, "multiline": regex.MULTILINE, "dotall": regex.DOTALL}
+BASE_FLAGS = regex.VERSION1 | regex.UNICODE
+
+
+class Lexicon:
+    """A word list: surfaces for matching, and each surface's normalised value."""
+
+    def __init__(self, definition: LexiconDef) -> None:
+        self.name = definition.name
+        self.surfaces = [surface for surface, _ in definition.entries]
+        self._values = dict(definition.entries)
+        self._folded = {}
+        for surface, value in definition.entries:
+            self._folded.setdefault(surface.casefold(), value)
+
+    def value(self, surface: str, default: Any = None) -> Any:
+        """The value of `surface`: exact first, then ignoring case and inner spacing."""
+        if surface in self._values:
+            return self._values[surface]
+        return self._folded.get(" ".join(surface.split()).casefold(), default)
+
+    def __contains__(self, surface: str) -> bool:
+        return self.value(surface, _MISSING) is not _MISSING
+
+
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    definition: RuleDef
+    pattern: Any   # regex.Pattern
+
+    @property
+    def id(self) -> str:
+        return self.definition.id
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    paragraph_break: Any
+    sentence_end: Any
+    no_break_before: Any | None
+    protect: Any | None
+
+
+@dataclass(frozen=True)
+class CompiledRules:
+    stages: tuple[tuple[int, tuple[CompiledRule, ...]], ...]
+    lexicons: dict[str, Lexicon]
+    segmentation: Segmentation
+    types_by_stage: dict[str, int]
+
+    @property
+    def rules(self) -> list[CompiledRule]:
+        return [rule for _, rules in self.stages for rule in rules]
+
+
+def expand_macros(pattern: str, macros: dict[str, Any], where: dict[str, Any]) -> str:
+    """Replace each {NAME} by its macro, recursively; an unknown or cyclic macro is an error."""
+
+    def expand(text: str, chain: tuple[str, ...]) -> str:
+        def substitute(match: regex.Match) -> str:
+            name = match.group(1)
+            if name not in macros:
+                raise RuleError(f"unknown macro {{{name}}}", **where)
+            if name in chain:
+                raise RuleError(f"macro {{{name}}} refers to itself via {' -> '.join(chain)}", **where)
+            return "(?:" + expand(macros[name].pattern, chain + (name,)) + ")"
+
+        return MACRO_REF.sub(substitute, text)
+
+    return expand(pattern, ())
+
+
+def compile_pattern(pattern: str, flags: Iterable[str], source: RuleSource,
+                    lexicons: dict[str, Lexicon], where: dict[str, Any]) -> Any:
+    expanded = expand_macros(pattern, source.macros, where)
+    names = set(LEXICON_REF.findall(expanded))
+    for name in sorted(names):
+        if name not in lexicons:
+            raise RuleError(f"unknown lexicon \\L<{name}>", **where)
+    bits = BASE_FLAGS
+    for flag in flags:
+        bits |= FLAG_BITS[flag]
+    try:
+        return regex.compile(expanded, bits, **{n: lexicons[n].surfaces for n in sorted(names)})
+    except regex.error as exc:
+        raise RuleError(f"bad pattern: {exc}", **where) from None
+
+
+def compile_rules(source: RuleSource, normalisers: dict[str, Callable]) -> CompiledRules:
+    lexicons = {name: Lexicon(d) for name, d in sorted(source.lexicons.items())}
+    types_by_stage = _types_by_stage(source.rules)
+    compiled: dict[int, list[CompiledRule]] = {}
+    for rule in source.rules:
+        where = {"file": rule.file, "line": rule.line, "rule": rule.id}
+        pattern = compile_pattern(rule.pattern, rule.flags, source, lexicons, where)
+        _check_rule(rule, pattern, normalisers, types_by_stage, where)
+        compiled.setdefault(rule.stage, []).append(CompiledRule(rule, pattern))
+    stages = tuple((stage, tuple(sorted(rules, key=lambda r: (-r.definition.priority, r.id))))
+                   for stage, rules in sorted(compiled.items()))
+    return CompiledRules(stages, lexicons, _segmentation(source, lexicons), types_by_stage)
+
+
+def _types_by_stage(rules: list[RuleDef]) -> dict[str, int]:
+    stage_of: dict[str, RuleDef] = {}
+    for rule in sorted(rules, key=lambda r: r.id):
+        first = stage_of.setdefault(rule.type, rule)
+        if first.stage != rule.stage:
+            raise RuleError(f"type {rule.type!r} is produced in stage {first.stage} by {first.id} "
+                            f"and in stage {rule.stage} here; one type, one stage",
+                            file=rule.file, line=rule.line, rule=rule.id)
+    return {t: r.stage for t, r in stage_of.items()}
+
+
+def _check_rule(rule: RuleDef, pattern: Any, normalisers: dict[str, Callable],
+                types_by_stage: dict[str, int], where: dict[str, Any]) -> None:
+    names = set(pattern.groupindex)
+    if rule.span and rule.span not in names:
+        raise RuleError(f"span names group {rule.span!r}, which the pattern lacks", **where)
+    for group, spec in rule.groups.items():
+        if group not in names:
+            raise RuleError(f"groups describes {group!r}, which the pattern lacks", **where)
+        for wanted in spec.is_ + spec.not_in:
+            _check_earlier(wanted, rule, types_by_stage, where)
+    for wanted in rule.not_overlapping:
+        _check_earlier(wanted, rule, types_by_stage, where)
+    if rule.normaliser not in normalisers:
+        raise RuleError(f"unknown normaliser {rule.normaliser!r} (known: {', '.join(sorted(normalisers))})",
+                        **where)
+
+
+def _check_earlier(wanted: str, rule: RuleDef, types_by_stage: dict[str, int], where: dict[str, Any]) -> None:
+    stage = types_by_stage.get(wanted)
+    if stage is None:
+        raise RuleError(f"no rule produces type {wanted!r}", **where)
+    if stage >= rule.stage:
+        raise RuleError(f"type {wanted!r} comes from stage {stage}; a stage {rule.stage} rule can only "
+                        "refer to earlier stages", **where)
+
+
+def _segmentation(source: RuleSource, lexicons: dict[str, Lexicon]) -> Segmentation:
+    seg: SegmentationDef | None = source.segmentation
+    if seg is None:
+        return Segmentation(regex.compile(r"\n\s*"), regex.compile(r"[.!?]+(?=\s)"), None, None)
+    where = {"file": seg.file, "line": seg.line}
+
+    def build(p: str | None, suffix: str = "") -> Any:
+        return compile_pattern(f"(?:{p}){suffix}", (), source, lexicons, where) if p else None
+
+    # no_break_before is tried on the text that ends where a sentence would end
+    return Segmentation(build(seg.paragraph_break), build(seg.sentence_end),
+                        build(seg.no_break_before, r"\Z"), build(seg.protect))

@@ -1,0 +1,129 @@
+"""The engine: load -> compile once -> for each text: segment, match, normalise, resolve, output."""
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable
+
+from .compiling import CompiledRules, compile_rules
+from .loading import RuleSource, builtin_rules_dir, load_directory
+from .matching import MatchOutcome, Mention, match_all
+from .normalising import Context, Normaliser, default_normalisers
+from .output import Extraction, Result
+from .resolving import resolve
+from .segmenting import segment
+
+log = logging.getLogger(__name__)
+DEFAULT_TIMEOUT = 2.0
+CACHE_LIMIT = 200_000
+
+
+def parse_reference_date(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"reference date {value!r} is not YYYY-MM-DD") from None
+
+
+class Engine:
+    """Compiled rules, ready to extract. Holds no per-document state: share it across threads,
+    pickle it to worker processes (it recompiles from its rule source on arrival)."""
+
+    def __init__(self, source: RuleSource, normalisers: dict[str, Normaliser] | None = None,
+                 timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.source = source
+        self.normalisers = {**default_normalisers(), **(normalisers or {})}
+        self.timeout = timeout
+        self.rules: CompiledRules = compile_rules(source, self.normalisers)
+        self._cache: dict[Any, Any] = {}
+
+    @classmethod
+    def from_directory(cls, path: str | Path | None = None, **kwargs: Any) -> "Engine":
+        """Rules from a folder of YAML files; None means the rules that ship with the package."""
+        return cls(load_directory(path if path is not None else builtin_rules_dir()), **kwargs)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"source": self.source, "normalisers": self.normalisers, "timeout": self.timeout}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["source"], state["normalisers"], state["timeout"])  # type: ignore[misc]
+
+    @property
+    def types(self) -> list[str]:
+        return sorted({r.definition.type for r in self.rules.rules if r.definition.emit})
+
+    def extract(self, text: str, reference_date: str | date | None = None, id: str | None = None,
+                types: Iterable[str] | None = None) -> Result:
+        """Extract from one text. `reference_date` resolves relative dates; without it the
+        document's own dateline is used, if the rules find one."""
+        return self.run(text, reference_date, id, types)[0]
+
+    def run(self, text: str, reference_date: str | date | None = None, id: str | None = None,
+            types: Iterable[str] | None = None) -> tuple[Result, MatchOutcome]:
+        """Like `extract`, also returning every mention (internal ones too) for examples and tests."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        ref = parse_reference_date(reference_date)
+        segments = segment(text, self.rules.segmentation)
+        outcome = match_all(self.rules, text, segments, self.timeout)
+        for error in outcome.errors:
+            error.setdefault("document", id)
+            log.warning("%s: %s", id or "<text>", error["message"])
+        ctx = Context(text, ref, self.rules.lexicons, segments, self._cache)
+        if ref is None:
+            ctx.reference_date = self._dateline(outcome, ctx)
+        self._normalise(outcome, ctx, id)
+        extra = resolve(text, outcome, segments, self.rules.lexicons)
+        wanted = set(types) if types is not None else None
+        extractions = [self._extraction(m, text) for index in outcome.mentions.values()
+                       for m in index.mentions if m.emit and m.value is not None]
+        extractions += [self._extraction(m, text) for m in extra]
+        extractions = sorted((e for e in extractions if wanted is None or e.type in wanted),
+                             key=Extraction.sort_key)
+        ref_text = ctx.reference_date.isoformat() if ctx.reference_date else None
+        if len(self._cache) > CACHE_LIMIT:
+            self._cache.clear()
+        return Result(id, ref_text, extractions, list(outcome.errors)), outcome
+
+    def _dateline(self, outcome: MatchOutcome, ctx: Context) -> date | None:
+        """The first match of a rule that `sets: reference_date`, if it is a full date."""
+        for index in outcome.mentions.values():
+            for mention in index.mentions:
+                if mention.rule.definition.sets == "reference_date":
+                    value = self._value(mention, ctx, None)
+                    try:
+                        return date.fromisoformat(value["timex"]) if value else None
+                    except (KeyError, ValueError):
+                        return None
+        return None
+
+    def _normalise(self, outcome: MatchOutcome, ctx: Context, doc_id: str | None) -> None:
+        for index in outcome.mentions.values():
+            kept = []
+            for mention in index.mentions:
+                mention.value = self._value(mention, ctx, outcome, doc_id)
+                if mention.value is not None:
+                    kept.append(mention)
+            index.__init__(kept)  # rebuild without the rejected ones
+
+    def _value(self, mention: Mention, ctx: Context, outcome: MatchOutcome | None,
+               doc_id: str | None = None) -> dict[str, Any] | None:
+        rule = mention.rule.definition
+        try:
+            return self.normalisers[rule.normaliser](mention, ctx)
+        except Exception as exc:  # a normaliser bug must not lose the document
+            if outcome is not None:
+                outcome.errors.append({"rule": rule.id, "document": doc_id,
+                                       "message": f"normaliser {rule.normaliser!r} failed on "
+                                                  f"{mention.match.group()!r}: {exc}"})
+            log.warning("rule %s: normaliser failed: %s", rule.id, exc)
+            return None
+
+    @staticmethod
+    def _extraction(mention: Mention, text: str) -> Extraction:
+        return Extraction(mention.type, mention.start, mention.end, text[mention.start:mention.end],
+                          mention.rule.id, mention.value or {})
+

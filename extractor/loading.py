@@ -1,0 +1,315 @@
+"""Load rule files: YAML with line marks, checked against the rule-file JSON Schema.
+
+Turns a folder of YAML files into plain definitions (`RuleSource`); compiling them is
+`compiling.py`'s job. Every error names file, line and, where known, rule id.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from .errors import RuleError
+
+RULE_SUFFIXES = (".yaml", ".yml")
+
+
+class _LineDict(dict):
+    """A mapping that remembers the line of each of its keys."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class _LineList(list):
+    line: int = 0
+    item_lines: list[int]
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML with line marks, duplicate-key errors, and no surprise types.
+
+    YAML 1.1 reads `no`, `on`, `off` as booleans and `2023-06-05` as a date: in word
+    lists (`NO` is Norway) that silently corrupts data, so only true/false are booleans
+    and dates stay strings.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers
+            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _first in "tTfF":
+    _Loader.yaml_implicit_resolvers.setdefault(_first, []).append(
+        ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")))
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
+    result = _LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            key = str(key)
+        if key in result:
+            raise yaml.MarkedYAMLError(problem=f"duplicate key {key!r}", problem_mark=key_node.start_mark)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> _LineList:
+    result = _LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    match: str | None            # None: a counter-example, the rule must find nothing
+    value: dict[str, Any] | None
+    reference_date: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class GroupDef:
+    means: str = ""
+    is_: tuple[str, ...] = ()
+    not_in: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleDef:
+    id: str
+    type: str
+    pattern: str
+    stage: int
+    priority: int
+    flags: tuple[str, ...]
+    scope: str
+    span: str | None
+    emit: bool
+    sets: str | None
+    normaliser: str
+    options: dict[str, Any]
+    groups: dict[str, GroupDef]
+    not_overlapping: tuple[str, ...]
+    examples: tuple[Example, ...]
+    file: str
+    line: int
+    about: str = ""
+
+
+@dataclass(frozen=True)
+class LexiconDef:
+    name: str
+    entries: tuple[tuple[str, Any], ...]   # (surface, normalised value)
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class MacroDef:
+    name: str
+    pattern: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class SegmentationDef:
+    paragraph_break: str
+    sentence_end: str
+    no_break_before: str | None
+    protect: str | None
+    file: str
+    line: int
+
+
+@dataclass
+class RuleSource:
+    """Everything a rule folder defines, before compilation."""
+
+    rules: list[RuleDef] = field(default_factory=list)
+    lexicons: dict[str, LexiconDef] = field(default_factory=dict)
+    macros: dict[str, MacroDef] = field(default_factory=dict)
+    segmentation: SegmentationDef | None = None
+    files: list[str] = field(default_factory=list)
+
+
+def builtin_rules_dir() -> Path:
+    """The rules shipped in the package (`extractor.rules`), or `rules/` of a source tree."""
+    try:
+        path = Path(str(resources.files("extractor.rules")))
+        if any(path.glob("*.yaml")):
+            return path
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def _schema() -> dict[str, Any]:
+    text = resources.files("extractor.schemas").joinpath("rules.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def rule_files(directory: Path) -> list[Path]:
+    """All rule files below `directory`, in an order that does not depend on the file system."""
+    files = [p for p in directory.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file()]
+    return sorted(files, key=lambda p: p.relative_to(directory).as_posix())
+
+
+def load_directory(directory: str | Path) -> RuleSource:
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise RuleError("not a folder of rule files", file=str(directory))
+    files = rule_files(directory)
+    if not files:
+        raise RuleError("no .yaml rule files found", file=str(directory))
+    return load_files(files)
+
+
+def load_files(files: list[Path]) -> RuleSource:
+    validator = jsonschema.Draft202012Validator(_schema())
+    source = RuleSource()
+    for path in files:
+        data = _read_yaml(path)
+        _validate(validator, data, str(path))
+        _collect(source, data, str(path))
+    _check_unique_rule_ids(source)
+    return source
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"cannot read: {exc}", file=str(path)) from None
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise RuleError(f"YAML error: {exc.problem or exc.context}", file=str(path), line=line) from None
+    except yaml.YAMLError as exc:
+        raise RuleError(f"YAML error: {exc}", file=str(path)) from None
+    if data is None:
+        data = _LineDict()
+    if not isinstance(data, dict):
+        raise RuleError("a rule file must be a mapping at the top", file=str(path), line=1)
+    return data
+
+
+def _line_at(data: Any, path: list[Any]) -> tuple[int | None, str | None]:
+    """The line of the deepest node on `path`, and the id of the rule on it, if any."""
+    line, rule_id, node = getattr(data, "line", None), None, data
+    for step in path:
+        if isinstance(node, _LineDict) and step in node:
+            line = node.key_lines.get(step, line)
+            node = node[step]
+        elif isinstance(node, _LineList) and isinstance(step, int) and step < len(node):
+            line = node.item_lines[step]
+            node = node[step]
+        else:
+            break
+        if isinstance(node, dict) and isinstance(node.get("id"), str) and "pattern" in node:
+            rule_id = node["id"]
+    return line, rule_id
+
+
+def _validate(validator: jsonschema.Draft202012Validator, data: Any, file: str) -> None:
+    errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    if not errors:
+        return
+    error = min(errors, key=lambda e: -len(e.absolute_path))
+    path = list(error.absolute_path)
+    line, rule_id = _line_at(data, path)
+    message = error.message
+    if error.validator == "additionalProperties":
+        keys = re.findall(r"'([^']+)'", message.split("(")[-1])
+        message = "unknown key " + ", ".join(repr(k) for k in keys) if keys else message
+    where = "/".join(str(p) for p in path)
+    raise RuleError(f"{message}" + (f" (at {where})" if where else ""), file=file, line=line, rule=rule_id)
+
+
+def _collect(source: RuleSource, data: dict[str, Any], file: str) -> None:
+    source.files.append(file)
+    default_stage = data.get("stage", 1)
+    for name, pattern in data.get("macros", {}).items():
+        line = data["macros"].key_lines[name]
+        if name in source.macros:
+            other = source.macros[name]
+            raise RuleError(f"macro {name} is already defined in {other.file}:{other.line}", file=file, line=line)
+        source.macros[name] = MacroDef(name, pattern, file, line)
+    for name, spec in data.get("lexicons", {}).items():
+        line = data["lexicons"].key_lines[name]
+        if name in source.lexicons:
+            other = source.lexicons[name]
+            raise RuleError(f"lexicon {name} is already defined in {other.file}:{other.line}", file=file, line=line)
+        source.lexicons[name] = LexiconDef(name, _lexicon_entries(spec["entries"]), file, line)
+    if "segmentation" in data:
+        seg = data["segmentation"]
+        if source.segmentation is not None:
+            raise RuleError(f"segmentation is already defined in {source.segmentation.file}", file=file, line=seg.line)
+        source.segmentation = SegmentationDef(seg["paragraph_break"], seg["sentence_end"],
+                                              seg.get("no_break_before"), seg.get("protect"), file, seg.line)
+    for raw in data.get("rules", []):
+        source.rules.append(_rule(raw, default_stage, file))
+
+
+def _lexicon_entries(entries: Any) -> tuple[tuple[str, Any], ...]:
+    if isinstance(entries, dict):
+        return tuple((str(k), v) for k, v in entries.items())
+    pairs = []
+    for item in entries:
+        if isinstance(item, dict):
+            (surface, value), = item.items()
+            pairs.append((str(surface), value))
+        else:
+            pairs.append((item, item))
+    return tuple(pairs)
+
+
+def _rule(raw: dict[str, Any], default_stage: int, file: str) -> RuleDef:
+    examples = [Example(e["text"], e["match"], e.get("value"), e.get("reference_date"), e.line)
+                for e in raw["examples"]]
+    counters = raw.get("counter_examples", _LineList())
+    for i, c in enumerate(counters):
+        text, ref = (c, None) if isinstance(c, str) else (c["text"], c.get("reference_date"))
+        examples.append(Example(text, None, None, ref, counters.item_lines[i]))
+    groups = {name: GroupDef(g.get("means", ""), tuple(g.get("is", ())), tuple(g.get("not_in", ())))
+              for name, g in raw.get("groups", {}).items()}
+    return RuleDef(
+        id=raw["id"], type=raw["type"], pattern=raw["pattern"],
+        stage=raw.get("stage", default_stage), priority=raw.get("priority", 50),
+        flags=tuple(raw.get("flags", ())), scope=raw.get("scope", "document"),
+        span=raw.get("span"), emit=raw.get("emit", True), sets=raw.get("sets"),
+        normaliser=raw.get("normaliser", "none"), options=dict(raw.get("options", {})),
+        groups=groups, not_overlapping=tuple(raw.get("not_overlapping", ())),
+        examples=tuple(examples), file=file, line=raw.line, about=raw.get("about", ""),
+    )
+
+
+def _check_unique_rule_ids(source: RuleSource) -> None:
+    seen: dict[str, RuleDef] = {}
+    for rule in source.rules:
+        if rule.id in seen:
+            first = seen[rule.id]
+            raise RuleError(f"duplicate rule id (first defined at {first.file}:{first.line})",
+                            file=rule.file, line=rule.line, rule=rule.id)
+        seen[rule.id] = rule

@@ -1,0 +1,164 @@
+"""Apply compiled rules to one text, stage by stage, and settle overlaps.
+
+Each stage's rules run over their scope (document, paragraph or sentence); a candidate whose
+groups break their constraints (`is`, `not_in`, `not_overlapping`) is dropped and the search
+resumes one character later, so a shorter or later reading can still match. Then, per type,
+overlapping candidates are settled by one total order: higher priority, then longer, then
+leftmost, then rule id. What survives a stage is visible to the constraints of later stages.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from .compiling import CompiledRule, CompiledRules
+from .segmenting import Segments, Span
+
+
+@dataclass
+class Mention:
+    """A match of one rule: an extraction if its rule emits, else a mention for later stages."""
+
+    type: str
+    start: int
+    end: int
+    rule: CompiledRule
+    match: Any  # regex.Match
+    value: dict[str, Any] | None = None
+
+    @property
+    def emit(self) -> bool:
+        return self.rule.definition.emit
+
+    def group(self, name: str) -> str | None:
+        """The text of group `name`, or None where it did not take part."""
+        if name not in self.match.re.groupindex:
+            return None
+        return self.match.group(name)
+
+    def group_span(self, name: str) -> Span | None:
+        if name not in self.match.re.groupindex or self.match.start(name) < 0:
+            return None
+        return self.match.span(name)
+
+    def captures(self, name: str) -> list[tuple[str, Span]]:
+        """Every capture of a repeated group (e.g. each of several parties)."""
+        if name not in self.match.re.groupindex:
+            return []
+        return list(zip(self.match.captures(name), self.match.spans(name)))
+
+
+class MentionIndex:
+    """The settled mentions of one type, sorted and non-overlapping, for fast span queries."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.mentions]
+        self.by_span = {(m.start, m.end): m for m in self.mentions}
+
+    def add(self, mention: Mention) -> None:
+        i = bisect_right(self.starts, mention.start)
+        self.starts.insert(i, mention.start)
+        self.mentions.insert(i, mention)
+        self.by_span[(mention.start, mention.end)] = mention
+
+    def at(self, span: Span) -> Mention | None:
+        return self.by_span.get(span)
+
+    def containing(self, span: Span) -> Mention | None:
+        i = bisect_right(self.starts, span[0]) - 1
+        if i >= 0 and self.mentions[i].end >= span[1]:
+            return self.mentions[i]
+        return None
+
+    def overlapping(self, span: Span) -> Mention | None:
+        i = bisect_left(self.starts, span[1]) - 1
+        if i >= 0 and self.mentions[i].end > span[0]:
+            return self.mentions[i]
+        return None
+
+    def before(self, pos: int) -> list[Mention]:
+        return self.mentions[:bisect_left(self.starts, pos)]
+
+
+@dataclass
+class MatchOutcome:
+    mentions: dict[str, MentionIndex] = field(default_factory=dict)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def of_type(self, type_: str) -> MentionIndex:
+        return self.mentions.get(type_) or MentionIndex([])
+
+
+def match_all(rules: CompiledRules, text: str, segments: Segments, timeout: float) -> MatchOutcome:
+    outcome = MatchOutcome()
+    for _, stage_rules in rules.stages:
+        candidates: list[Mention] = []
+        for rule in stage_rules:
+            try:
+                candidates.extend(_rule_matches(rule, text, segments, outcome, timeout))
+            except TimeoutError:
+                outcome.errors.append({
+                    "rule": rule.id,
+                    "message": f"rule {rule.id} stopped: its pattern ran longer than {timeout} s "
+                               f"(catastrophic backtracking?); its matches in this document are lost",
+                })
+        for type_, settled in settle(candidates).items():
+            outcome.mentions[type_] = MentionIndex(settled)
+    return outcome
+
+
+def _scopes(scope: str, text: str, segments: Segments) -> tuple[Span, ...]:
+    if scope == "sentence":
+        return segments.sentences
+    if scope == "paragraph":
+        return segments.paragraphs
+    return ((0, len(text)),)
+
+
+def _rule_matches(rule: CompiledRule, text: str, segments: Segments, outcome: MatchOutcome,
+                  timeout: float) -> Iterator[Mention]:
+    definition = rule.definition
+    for scope_start, scope_end in _scopes(definition.scope, text, segments):
+        pos = scope_start
+        while pos < scope_end:
+            match = rule.pattern.search(text, pos, scope_end, timeout=timeout)
+            if match is None:
+                break
+            span = match.span(definition.span) if definition.span else match.span()
+            if span[0] < span[1] and _allowed(rule, match, span, outcome):
+                yield Mention(definition.type, span[0], span[1], rule, match)
+                pos = match.end() if match.end() > match.start() else match.start() + 1
+            else:
+                pos = match.start() + 1
+
+
+def _allowed(rule: CompiledRule, match: Any, span: Span, outcome: MatchOutcome) -> bool:
+    definition = rule.definition
+    for type_ in definition.not_overlapping:
+        if outcome.of_type(type_).overlapping(span):
+            return False
+    for name, spec in definition.groups.items():
+        for group_span in match.spans(name):
+            if spec.is_ and not any(outcome.of_type(t).at(group_span) for t in spec.is_):
+                return False
+            if any(outcome.of_type(t).containing(group_span) for t in spec.not_in):
+                return False
+    return True
+
+
+def settle(candidates: list[Mention]) -> dict[str, list[Mention]]:
+    """Per type, keep the best of overlapping candidates (priority, length, leftmost, rule id)."""
+    by_type: dict[str, list[Mention]] = {}
+    for cand in candidates:
+        by_type.setdefault(cand.type, []).append(cand)
+    settled = {}
+    for type_, cands in sorted(by_type.items()):
+        cands.sort(key=lambda m: (-m.rule.definition.priority, -(m.end - m.start), m.start, m.rule.id))
+        taken = MentionIndex([])
+        for cand in cands:
+            if taken.overlapping((cand.start, cand.end)) is None:
+                taken.add(cand)
+        settled[type_] = taken.mentions
+    return settled

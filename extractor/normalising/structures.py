@@ -1,0 +1,54 @@
+"""Values of titles, quotes and agreements as written; resolving.py fills in who is meant."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..matching import Mention
+from . import Context
+
+LEADING_ARTICLES = ("The ", "A ", "An ")
+
+
+def normalise_title(mention: Mention, ctx: Context) -> dict[str, Any]:
+    """Groups: title (required), name (optional)."""
+    return {"title": mention.group("title"), "name": mention.group("name"), "person": None}
+
+
+def normalise_quote(mention: Mention, ctx: Context) -> dict[str, Any] | None:
+    """Groups: quote (with its marks), speaker, cue."""
+    quoted = mention.group("quote")
+    if not quoted or len(quoted) < 3:
+        return None
+    speaker = mention.group_span("speaker")
+    return {
+        "quote": quoted[1:-1].strip(),
+        "speaker": None,
+        "speaker_text": mention.group("speaker"),
+        "speaker_start": speaker[0] if speaker else None,
+        "speaker_end": speaker[1] if speaker else None,
+        "cue": mention.group("cue"),
+    }
+
+
+def normalise_agreement(mention: Mention, ctx: Context) -> dict[str, Any]:
+    """Groups: verb, negation, modality, object, party (repeatable).
+
+    Lexicons: agreement_verbs (surface -> lemma), modal_markers (surface -> modality).
+    """
+    verb = mention.group("verb") or ""
+    modality = mention.group("modality")
+    return {
+        "verb": verb,
+        "lemma": str(ctx.lexicon("agreement_verbs").value(verb, verb.lower())),
+        "parties": [],
+        "object": lower_article(mention.group("object")),
+        "negated": mention.group("negation") is not None,
+        "modality": str(ctx.lexicon("modal_markers").value(modality, modality.lower())) if modality else None,
+    }
+
+
+def lower_article(text: str | None) -> str | None:
+    """'The roadmap' at a sentence start is 'the roadmap' anywhere else."""
+    if text and text.startswith(LEADING_ARTICLES):
+        return text[0].lower() + text[1:]
+    return text
