@@ -20,6 +20,7 @@ from .numbers import parse_number
 
 Fields = dict[str, str]
 TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+CLAUSE_MARKS = (",", ";", ":", "—", "–")
 
 
 def normalise_date(mention: Mention, ctx: Context) -> dict[str, Any] | None:
@@ -135,7 +136,16 @@ def _is_future(mention: Mention, ctx: Context) -> bool:
     if pattern is None:
         markers = ctx.lexicon("future_markers").surfaces
         pattern = ctx.cache[key] = regex.compile(r"(?i)\b\L<markers>\b", markers=markers)
-    return pattern.search(ctx.sentence(mention)) is not None
+    return pattern.search(_clause(mention, ctx)) is not None
+
+
+def _clause(mention: Mention, ctx: Context) -> str:
+    """The stretch of the sentence between the punctuation around the mention: in
+    "..., the ministry said on Wednesday." the future of an earlier clause does not count."""
+    start, end = ctx.segments.sentence_at(mention.start)
+    before = max(ctx.text.rfind(mark, start, mention.start) for mark in CLAUSE_MARKS)
+    after = [i for i in (ctx.text.find(mark, mention.end, end) for mark in CLAUSE_MARKS) if i >= 0]
+    return ctx.text[max(before + 1, start):min(after, default=end)]
 
 
 # --- offsets, relative units, durations ----------------------------------------------------

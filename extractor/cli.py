@@ -1,0 +1,201 @@
+"""The `extractor` command: extract, test, validate, fixtures."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Sequence, TextIO
+
+from .engine import Engine
+from .errors import RuleError
+from .examples import run_examples
+from .fixtures import check_fixtures, update_fixtures
+from .inputs import Document, read_documents
+from .output import Result, to_json, to_table
+
+EXIT_OK, EXIT_DOCUMENT_FAILED, EXIT_RULES = 0, 1, 2
+
+EXTRACT_HELP = """\
+Extract dates, money, titles, quotes and agreements from news text.
+
+FILE is a .txt file, - for standard input, or a .jsonl file of {"id", "text", "date"}
+records (one output line per record, in input order). A document that cannot be read is
+reported on stderr, the others are still extracted, and the exit code is 1.
+
+example:
+  extractor extract fixtures/india-us-defence-roadmap.txt --format text
+  extractor extract articles.jsonl --format jsonl --types date,money > out.jsonl
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="extractor", description="Rule-based information extraction for news text.",
+        epilog="example: extractor extract article.txt --date 2023-06-05 --format text")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what the engine does")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = sub.add_parser("extract", help="extract from files", description=EXTRACT_HELP,
+                             formatter_class=argparse.RawDescriptionHelpFormatter)
+    extract.add_argument("files", nargs="+", metavar="FILE")
+    _rules_option(extract)
+    extract.add_argument("--date", help="reference date YYYY-MM-DD for relative dates "
+                                        "(default: a JSONL record's date, else the document's dateline)")
+    extract.add_argument("--format", choices=("json", "jsonl", "text"), default="json",
+                         help="json (default), jsonl (one document a line) or text (a table for people)")
+    extract.add_argument("--types", help="comma-separated types to keep, e.g. date,money")
+    extract.add_argument("--timeout", type=float, default=None,
+                         help="seconds one rule may spend on one document (default 2)")
+
+    test = sub.add_parser("test", help="run the examples written in the rule files",
+                          description="Run every rule's examples and counter-examples; report "
+                                      "failures by file, line and rule id.\n\nexample:\n"
+                                      "  extractor test --rules my-rules/",
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+    _rules_option(test)
+
+    validate = sub.add_parser("validate", help="check rule files without running anything",
+                              description="Load and compile a rule folder; print the first "
+                                          "problem with file, line and rule id.\n\nexample:\n"
+                                          "  extractor validate rules/",
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    validate.add_argument("directory", nargs="?", help="rule folder (default: the built-in rules)")
+
+    fixtures = sub.add_parser("fixtures", help="compare golden fixtures, or --update them",
+                              description="Extract each DIR/NAME.txt and compare with DIR/NAME.json. "
+                                          "--update rewrites the ones that differ and prints the diff "
+                                          "for review.\n\nexample:\n  extractor fixtures --dir fixtures",
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    fixtures.add_argument("--dir", default="fixtures", help="fixture folder (default: fixtures)")
+    fixtures.add_argument("--update", action="store_true", help="rewrite golden files that differ")
+    _rules_option(fixtures)
+    return parser
+
+
+def _rules_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--rules", metavar="DIR", help="rule folder (default: the built-in rules)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return COMMANDS[args.command](args)
+    except RuleError as exc:
+        print(f"extractor: rule error: {exc}", file=sys.stderr)
+        return EXIT_RULES
+    except (ValueError, OSError) as exc:
+        print(f"extractor: {exc}", file=sys.stderr)
+        return EXIT_RULES
+
+
+def _engine(rules: str | None, timeout: float | None = None) -> Engine:
+    kwargs: dict[str, Any] = {} if timeout is None else {"timeout": timeout}
+    return Engine.from_directory(rules, **kwargs)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    engine = _engine(args.rules, args.timeout)
+    types = [t.strip() for t in args.types.split(",")] if args.types else None
+    if types:
+        unknown = sorted(set(types) - set(engine.types))
+        if unknown:
+            raise ValueError(f"unknown type(s) {', '.join(unknown)}; the rules give {', '.join(engine.types)}")
+    results, failed = [], 0
+    progress = Progress(sys.stderr)
+    for document in read_documents(args.files):
+        result = _extract_one(engine, document, args.date, types)
+        failed += not result.ok
+        if args.format == "json":
+            results.append(result)
+        else:
+            _write(result, args.format, sys.stdout)
+        progress.tick()
+    progress.done()
+    if args.format == "json":
+        data = results[0].to_dict() if len(results) == 1 else [r.to_dict() for r in results]
+        print(to_json(data, indent=2))
+    return EXIT_DOCUMENT_FAILED if failed else EXIT_OK
+
+
+def _extract_one(engine: Engine, document: Document, date: str | None, types: list[str] | None) -> Result:
+    if document.error is not None:
+        print(f"extractor: {document.error}", file=sys.stderr)
+        return Result(document.id, None, errors=[{"message": document.error}])
+    try:
+        result = engine.extract(document.text or "", reference_date=date or document.date,
+                                id=document.id, types=types)
+    except ValueError as exc:
+        result = Result(document.id, None, errors=[{"message": str(exc)}])
+    for error in result.errors:
+        print(f"extractor: {document.id}: {error['message']}", file=sys.stderr)
+    return result
+
+
+def _write(result: Result, fmt: str, out: TextIO) -> None:
+    if fmt == "jsonl":
+        out.write(to_json(result.to_dict()) + "\n")
+    else:
+        out.write(to_table(result) + "\n\n")
+
+
+class Progress:
+    """A document count on stderr, only when stderr is a terminal."""
+
+    def __init__(self, stream: TextIO, every: int = 50) -> None:
+        self.stream, self.every, self.count = stream, every, 0
+        self.enabled = stream.isatty()
+
+    def tick(self) -> None:
+        self.count += 1
+        if self.enabled and self.count % self.every == 0:
+            self.stream.write(f"\r{self.count} documents")
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.enabled and self.count >= self.every:
+            self.stream.write(f"\r{self.count} documents\n")
+
+
+def _test(args: argparse.Namespace) -> int:
+    engine = _engine(args.rules)
+    count, failures = run_examples(engine)
+    for failure in failures:
+        print(f"FAIL {failure}")
+    print(f"{len(engine.rules.rules)} rules, {count} examples: {count - len(failures)} passed, "
+          f"{len(failures)} failed")
+    return EXIT_DOCUMENT_FAILED if failures else EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    engine = _engine(args.directory)
+    print(f"ok: {len(engine.rules.rules)} rules, {len(engine.rules.lexicons)} lexicons, "
+          f"{len(engine.source.macros)} macros in {len(engine.source.files)} files")
+    return EXIT_OK
+
+
+def _fixtures(args: argparse.Namespace) -> int:
+    engine, directory = _engine(args.rules), Path(args.dir)
+    if not directory.is_dir():
+        raise ValueError(f"{directory}: no such fixture folder")
+    if args.update:
+        changed = update_fixtures(engine, directory)
+        for check in changed:
+            print(check.diff() or f"{check.name}.json: written")
+        print(f"{len(changed)} golden file(s) rewritten; review the diff before committing")
+        return EXIT_OK
+    checks = check_fixtures(engine, directory)
+    for check in checks:
+        if not check.ok:
+            print(check.diff() if check.expected is not None else f"{check.name}.json: no golden file")
+    bad = sum(not c.ok for c in checks)
+    print(f"{len(checks)} fixtures: {len(checks) - bad} match, {bad} differ")
+    return EXIT_DOCUMENT_FAILED if bad else EXIT_OK
+
+
+COMMANDS = {"extract": _extract, "test": _test, "validate": _validate, "fixtures": _fixtures}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Read documents for the command line: text files, standard input, or JSONL records.
+
+A document that cannot be read comes back with `error` set, so a batch reports it and goes on.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    text: str | None
+    date: str | None = None
+    error: str | None = None
+
+
+def read_documents(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[Document]:
+    for path in paths:
+        if path == "-":
+            yield _text_document("stdin", (stdin or sys.stdin.buffer).read())
+        elif path.endswith(".jsonl"):
+            yield from _jsonl_documents(Path(path))
+        else:
+            yield _file_document(Path(path))
+
+
+def _file_document(path: Path) -> Document:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Document(path.stem, None, error=f"{path}: no such file")
+    except OSError as exc:
+        return Document(path.stem, None, error=f"{path}: cannot read: {exc.strerror or exc}")
+    return _text_document(path.stem, data, str(path))
+
+
+def _text_document(doc_id: str, data: bytes, where: str | None = None) -> Document:
+    where = where or doc_id
+    if not data.strip():
+        return Document(doc_id, None, error=f"{where}: empty document")
+    if b"\x00" in data:
+        return Document(doc_id, None, error=f"{where}: binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Document(doc_id, None, error=f"{where}: not valid UTF-8 (byte {exc.start}: {exc.reason})")
+    return Document(doc_id, text.removeprefix("\ufeff"))
+
+
+def _jsonl_documents(path: Path) -> Iterator[Document]:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield Document(path.stem, None, error=f"{path}: cannot read: {exc.strerror or exc}")
+        return
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if raw.strip():
+                yield _jsonl_record(path, number, raw)
+
+
+def _jsonl_record(path: Path, number: int, raw: bytes) -> Document:
+    where, fallback_id = f"{path}:{number}", f"{path.stem}:{number}"
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return Document(fallback_id, None, error=f"{where}: not valid UTF-8 (byte {exc.start})")
+    except json.JSONDecodeError as exc:
+        return Document(fallback_id, None, error=f"{where}: not valid JSON ({exc.msg})")
+    if not isinstance(record, dict):
+        return Document(fallback_id, None, error=f"{where}: a record must be a JSON object")
+    doc_id = str(record.get("id", fallback_id))
+    text = record.get("text")
+    if not isinstance(text, str):
+        return Document(doc_id, None, error=f"{where}: record has no \"text\" string")
+    date = record.get("date")
+    return Document(doc_id, text, date if isinstance(date, str) else None)
