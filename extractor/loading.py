@@ -205,7 +205,10 @@ def _read_yaml(path: Path) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise RuleError(f"YAML error: {exc.problem or exc.context}", file=str(path), line=line) from None
+        message = f"YAML error: {exc.problem or exc.context}"
+        if exc.context and exc.context_mark and exc.problem_mark:
+            message += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
+        raise RuleError(message, file=str(path), line=line) from None
     except yaml.YAMLError as exc:
         raise RuleError(f"YAML error: {exc}", file=str(path)) from None
     if data is None:
@@ -232,6 +235,15 @@ def _line_at(data: Any, path: list[Any]) -> tuple[int | None, str | None]:
     return line, rule_id
 
 
+def _node_at(data: Any, path: list[Any]) -> Any:
+    for step in path:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
 def _validate(validator: jsonschema.Draft202012Validator, data: Any, file: str) -> None:
     errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     if not errors:
@@ -243,6 +255,9 @@ def _validate(validator: jsonschema.Draft202012Validator, data: Any, file: str) 
     if error.validator == "additionalProperties":
         keys = re.findall(r"'([^']+)'", message.split("(")[-1])
         message = "unknown key " + ", ".join(repr(k) for k in keys) if keys else message
+        node = _node_at(data, path)
+        if keys and isinstance(node, _LineDict) and keys[0] in node.key_lines:
+            line = node.key_lines[keys[0]]
     where = "/".join(str(p) for p in path)
     raise RuleError(f"{message}" + (f" (at {where})" if where else ""), file=file, line=line, rule=rule_id)
 

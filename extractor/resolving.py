@@ -108,17 +108,31 @@ class DocumentResolver:
                 return found
         return None
 
-    def _antecedent(self, pos: int, kind: str) -> str | None:
-        """The most recent reporting mention of this kind, else the most recent mention of it."""
-        if kind == "group":
-            return None
-        for reporting in reversed(self.outcome.of_type("reporting").before(pos)):
+    def _subjects(self, pos: int) -> list[Mention]:
+        """Mentions before `pos` that are likely subjects: speakers of a cue verb ("Austin said")
+        and people or organisations that open a sentence outside quotes ("Reyes, however, ...")."""
+        subjects = []
+        for reporting in self.outcome.of_type("reporting").before(pos):
             span = reporting.group_span("speaker")
             target = self.mention_at(span) if span else None
             if target is not None and target.start < pos:
-                name, target_kind = self.entity(target)
-                if name and target_kind == kind:
-                    return name
+                subjects.append(target)
+        quotes = self.outcome.of_type("quote_span")
+        for type_ in ("title", "person", "organisation"):
+            for mention in self.outcome.of_type(type_).before(pos):
+                if (self.segments.sentence_at(mention.start)[0] == mention.start
+                        and quotes.containing((mention.start, mention.end)) is None):
+                    subjects.append(mention)
+        return sorted(subjects, key=lambda m: m.start)
+
+    def _antecedent(self, pos: int, kind: str) -> str | None:
+        """The most recent subject of this kind, else the most recent mention of it."""
+        if kind == "group":
+            return None
+        for target in reversed(self._subjects(pos)):
+            name, target_kind = self.entity(target)
+            if name and target_kind == kind:
+                return name
         types = PEOPLE if kind == "person" else ("organisation",)
         earlier = [m for t in types for m in self.outcome.of_type(t).before(pos)]
         for mention in sorted(earlier, key=lambda m: m.start, reverse=True):

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor import Engine
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+RULES = ROOT / "rules"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def engine() -> Engine:
+    return Engine.from_directory()
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return (FIXTURES / "india-us-defence-roadmap.txt").read_text("utf-8")
+
+
+def write_rules(directory: Path, files: dict[str, str]) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (directory / name).write_text(text, "utf-8")
+    return directory
+
+
+MINIMAL_RULE = """\
+rules:
+  - id: money.dollars
+    type: money
+    normaliser: money
+    pattern: '\\$(?P<amount>\\d+)'
+    options: {currency: USD}
+    examples:
+      - {text: "It cost $5.", match: "$5"}
+lexicons:
+  scales: {entries: {million: 1000000}}
+  currency_signs: {entries: {$: USD}}
+  currency_codes: {entries: [USD]}
+  currency_names: {entries: {dollars: USD}}
+  money_qualifiers: {entries: [over]}
+"""

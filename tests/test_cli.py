@@ -1,0 +1,130 @@
+"""The command line: formats, batches with bad documents, rule errors, help."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from extractor.cli import main
+
+from .conftest import FIXTURES, write_rules
+
+SEED = str(FIXTURES / "india-us-defence-roadmap.txt")
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "extractor", *args], input=stdin, capture_output=True)
+
+
+def test_extract_json_matches_golden(capsys):
+    assert main(["extract", SEED]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out == json.loads((FIXTURES / "india-us-defence-roadmap.json").read_text("utf-8"))
+
+
+def test_extract_text_table_and_types(capsys):
+    assert main(["extract", SEED, "--format", "text", "--types", "money,date"]) == 0
+    out = capsys.readouterr().out
+    assert "USD 3 billion" in out and "May last year" in out
+    assert "quote" not in out
+
+
+def test_unknown_type_is_a_usage_error(capsys):
+    assert main(["extract", SEED, "--types", "weather"]) == 2
+    assert "unknown type(s) weather" in capsys.readouterr().err
+
+
+def test_date_option_overrides_dateline(capsys):
+    assert main(["extract", SEED, "--format", "jsonl", "--date", "2023-06-07", "--types", "date"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["reference_date"] == "2023-06-07"
+    assert {e["text"]: e["value"]["timex"] for e in doc["extractions"]}["Monday"] == "2023-06-05"
+
+
+def test_stdin():
+    done = run_cli("extract", "-", "--format", "jsonl", "--date", "2023-06-05",
+                   stdin="They met on Friday and paid $5 million.".encode())
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    assert doc["id"] == "stdin"
+    assert [e["text"] for e in doc["extractions"]] == ["Friday", "$5 million"]
+
+
+def test_batch_reports_bad_documents_and_keeps_the_rest(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Rates rose on Friday, the bank said.", "utf-8")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 owners paid \xa35m.".encode("latin-1"))
+    (tmp_path / "empty.txt").write_text("", "utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG")
+    records = tmp_path / "batch.jsonl"
+    records.write_text('{"id": "a", "text": "They paid $5m on Monday.", "date": "2023-06-05"}\n'
+                       '{"id": "b", "date": "2023-06-05"}\n'
+                       'not json\n'
+                       '{"id": "c", "text": "Nothing here."}\n', "utf-8")
+    done = run_cli("extract", str(good), str(tmp_path / "latin1.txt"), str(tmp_path / "empty.txt"),
+                   str(tmp_path / "binary.txt"), str(tmp_path / "missing.txt"), str(records),
+                   "--format", "jsonl")
+    assert done.returncode == 1
+    docs = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert [d["id"] for d in docs] == ["good", "latin1", "empty", "binary", "missing", "a", "b", "batch:3", "c"]
+    ok = {d["id"]: d for d in docs if "errors" not in d}
+    assert set(ok) == {"good", "a", "c"}
+    assert [e["text"] for e in ok["a"]["extractions"]] == ["$5m", "Monday"]
+    err = done.stderr.decode()
+    assert "not valid UTF-8" in err and "empty document" in err and "binary file" in err
+    assert "no such file" in err and "batch.jsonl:2: record has no \"text\"" in err
+    assert "batch.jsonl:3: not valid JSON" in err
+    assert "Traceback" not in err
+
+
+def test_rule_error_exit_2_without_traceback(tmp_path):
+    write_rules(tmp_path, {"bad.yaml": "rules:\n  - id: money.x\n    type: money\n    pattern: '(x'\n"
+                                       "    examples: [{text: x, match: x}]\n"})
+    for args in (("validate", str(tmp_path)), ("extract", SEED, "--rules", str(tmp_path)),
+                 ("test", "--rules", str(tmp_path))):
+        done = run_cli(*args)
+        assert done.returncode == 2
+        err = done.stderr.decode()
+        assert err.count("\n") == 1 and "bad.yaml:2: rule money.x: bad pattern" in err
+        assert "Traceback" not in err
+
+
+def test_validate_and_test_builtin_rules():
+    done = run_cli("validate")
+    assert done.returncode == 0 and b"ok:" in done.stdout
+    done = run_cli("test")
+    assert done.returncode == 0, done.stdout.decode()
+    assert b" 0 failed" in done.stdout
+
+
+def test_test_command_reports_failing_example(tmp_path):
+    rules = (FIXTURES.parent / "rules")
+    for path in rules.rglob("*.yaml"):
+        target = tmp_path / path.relative_to(rules)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(path.read_text("utf-8"), "utf-8")
+    money = tmp_path / "money.yaml"
+    money.write_text(money.read_text("utf-8").replace('match: "€40m"', 'match: "€41m"'), "utf-8")
+    done = run_cli("test", "--rules", str(tmp_path))
+    assert done.returncode == 1
+    out = done.stdout.decode()
+    assert "money.yaml:" in out and "rule money.sign_amount" in out and "'€41m'" in out
+    assert "1 failed" in out
+
+
+@pytest.mark.parametrize("command", ["extract", "test", "validate", "fixtures"])
+def test_help_has_an_example(command):
+    done = run_cli(command, "--help")
+    assert done.returncode == 0
+    assert b"example" in done.stdout
+
+
+def test_fixtures_command_shows_diff(tmp_path):
+    (tmp_path / "doc.txt").write_text("They paid $5m.", "utf-8")
+    (tmp_path / "doc.json").write_text("{}\n", "utf-8")
+    done = run_cli("fixtures", "--dir", str(tmp_path))
+    assert done.returncode == 1 and b"--- doc.json (golden)" in done.stdout
+    assert run_cli("fixtures", "--dir", str(tmp_path), "--update").returncode == 0
+    assert run_cli("fixtures", "--dir", str(tmp_path)).returncode == 0

@@ -1,0 +1,55 @@
+"""The public API: no global state, shareable across threads, picklable for worker processes."""
+from __future__ import annotations
+
+import pickle
+from concurrent.futures import ThreadPoolExecutor
+
+import extractor
+from extractor import Engine
+
+from .conftest import FIXTURES
+
+
+def test_module_level_extract(seed_text):
+    result = extractor.extract(seed_text, id="seed")
+    assert result.id == "seed" and len(result.of_type("quote")) == 16
+
+
+def test_pickle_round_trip(engine, seed_text):
+    clone = pickle.loads(pickle.dumps(engine))
+    assert clone.extract(seed_text).to_json() == engine.extract(seed_text).to_json()
+
+
+def test_threads_share_one_engine(engine):
+    texts = [p.read_text("utf-8") for p in sorted(FIXTURES.glob("*.txt"))] * 3
+    expected = [engine.extract(t).to_json() for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(lambda t: engine.extract(t).to_json(), texts)) == expected
+
+
+def test_reference_argument_beats_dateline(engine, seed_text):
+    result = engine.extract(seed_text, reference_date="2023-06-10")
+    assert result.reference_date == "2023-06-10"
+    assert {e.text: e.value["timex"] for e in result.of_type("date")}["Monday"] == "2023-06-05"
+
+
+def test_types_filter_and_list(engine, seed_text):
+    assert engine.types == ["agreement", "date", "money", "quote", "title"]
+    result = engine.extract(seed_text, types=["money"])
+    assert {e.type for e in result.extractions} == {"money"}
+
+
+def test_empty_text(engine):
+    result = engine.extract("")
+    assert result.extractions == [] and result.ok
+
+
+def test_text_must_be_str(engine):
+    import pytest
+    with pytest.raises(TypeError):
+        engine.extract(b"bytes")  # type: ignore[arg-type]
+
+
+def test_builtin_rules_found_from_any_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert Engine.from_directory().types

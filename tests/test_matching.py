@@ -1,0 +1,94 @@
+"""Stages, constraints, the overlap policy and the per-rule time limit."""
+from __future__ import annotations
+
+from extractor import Engine
+
+from .conftest import MINIMAL_RULE, write_rules
+
+RUNAWAY = """\
+rules:
+  - id: money.runaway
+    type: money
+    pattern: '(x|xx)+y'
+    examples: [{text: "xy", match: "xy"}]
+  - id: money.fine
+    type: money
+    pattern: '\\$\\d+'
+    examples: [{text: "$5", match: "$5"}]
+"""
+
+
+def test_runaway_regex_is_stopped_and_named(tmp_path):
+    engine = Engine.from_directory(write_rules(tmp_path, {"r.yaml": RUNAWAY}), timeout=0.2)
+    result = engine.extract("x" * 40 + " costs $5", id="doc-7")
+    assert [e.text for e in result.extractions] == ["$5"]          # the other rule still ran
+    assert len(result.errors) == 1
+    error = result.errors[0]
+    assert error["rule"] == "money.runaway" and error["document"] == "doc-7"
+    assert "0.2 s" in error["message"]
+
+
+OVERLAP = """\
+rules:
+  - id: thing.short_high
+    type: thing
+    priority: 90
+    pattern: 'New'
+    examples: [{text: "New York", match: "New"}]
+  - id: thing.long_low
+    type: thing
+    priority: 10
+    pattern: 'New York City'
+    examples: [{text: "New York City", match: "New York City"}]
+  - id: thing.long_a
+    type: thing
+    priority: 50
+    pattern: 'big apple'
+    examples: [{text: "big apple", match: "big apple"}]
+  - id: thing.short_a
+    type: thing
+    priority: 50
+    pattern: 'apple pie'
+    examples: [{text: "apple pie", match: "apple pie"}]
+  - id: other.any
+    type: other
+    pattern: 'York'
+    examples: [{text: "York", match: "York"}]
+"""
+
+
+def test_overlap_policy_priority_then_length_then_leftmost(tmp_path):
+    engine = Engine.from_directory(write_rules(tmp_path, {"r.yaml": OVERLAP}))
+    result = engine.extract("New York City has big apple pie.")
+    assert [(e.text, e.rule) for e in result.extractions] == [
+        ("New", "thing.short_high"), ("York", "other.any"), ("big apple", "thing.long_a")]
+
+
+STAGED = """\
+rules:
+  - id: who.name
+    type: who
+    emit: false
+    pattern: 'Alice|Bob'
+    examples: [{text: "Alice", match: "Alice"}]
+  - id: said.claim
+    type: said
+    stage: 2
+    pattern: '(?P<speaker>\\p{Lu}\\p{Ll}+) said'
+    groups:
+      speaker: {is: [who]}
+    examples:
+      - {text: "Alice said", match: "Alice said"}
+    counter_examples: ["Carol said"]
+"""
+
+
+def test_stage_constraint_and_retry(tmp_path):
+    engine = Engine.from_directory(write_rules(tmp_path, {"r.yaml": STAGED}))
+    result = engine.extract("Carol said. Bob said.")
+    assert [e.text for e in result.extractions] == ["Bob said"]     # who.name is not emitted
+
+
+def test_same_engine_many_texts(tmp_path):
+    engine = Engine.from_directory(write_rules(tmp_path, {"r.yaml": MINIMAL_RULE}))
+    assert [engine.extract(f"${i}").extractions[0].value["amount"] for i in range(3)] == [0, 1, 2]
