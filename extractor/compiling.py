@@ -10,8 +10,9 @@ from .errors import RuleError
 from .loading import LexiconDef, RuleDef, RuleSource, SegmentationDef
 
 MACRO_REF = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")  # not \p{L}
-LEXICON_REF = regex.compile(r"\\L<([A-Za-z_][A-Za-z0-9_]*)>")
-FLAG_BITS = {"ignorecase": regex.IGNORECASE, "multiline": regex.MULTILINE, "dotall": regex.DOTALL}
+LEXICON_REF = regex.compile(r"\\L<([A-Za-z_][A-Za-z0-9_]*(?:,[A-Za-z_][A-Za-z0-9_]*)*)>")
+FLAG_BITS = {"ignorecase": regex.IGNORECASE, "multiline": regex.MULTILINE, "dotall": regex.DOTALL,
+             "reverse": regex.REVERSE}
 BASE_FLAGS = regex.VERSION1 | regex.UNICODE
 
 
@@ -42,7 +43,8 @@ _MISSING = object()
 @dataclass(frozen=True)
 class CompiledRule:
     definition: RuleDef
-    pattern: Any   # regex.Pattern
+    pattern: Any            # regex.Pattern
+    requires: Any | None    # regex.Pattern: a cheap pre-filter for each scope unit
 
     @property
     def id(self) -> str:
@@ -86,18 +88,53 @@ def expand_macros(pattern: str, macros: dict[str, Any], where: dict[str, Any]) -
     return expand(pattern, ())
 
 
+def trie_pattern(surfaces: Iterable[str]) -> str:
+    """A word list as one regex whose alternatives share their prefixes ("Prime Minister",
+    "Prime Minister's"): the `regex` module tries such a trie about twice as fast as a named
+    list, and longer entries still come first."""
+    root: dict[str, Any] = {}
+    for surface in surfaces:
+        node = root
+        for char in surface:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [regex.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + build(root) + ")"
+
+
+def _union(names: str, lexicons: dict[str, Lexicon]) -> list[str]:
+    """The surfaces of `\\L<a>`, or of the union `\\L<a,b,c>`."""
+    return sorted({surface for name in names.split(",") for surface in lexicons[name].surfaces})
+
+
 def compile_pattern(pattern: str, flags: Iterable[str], source: RuleSource,
                     lexicons: dict[str, Lexicon], where: dict[str, Any]) -> Any:
     expanded = expand_macros(pattern, source.macros, where)
-    names = set(LEXICON_REF.findall(expanded))
+    names = {name for union in LEXICON_REF.findall(expanded) for name in union.split(",")}
     for name in sorted(names):
         if name not in lexicons:
             raise RuleError(f"unknown lexicon \\L<{name}>", **where)
     bits = BASE_FLAGS
     for flag in flags:
         bits |= FLAG_BITS[flag]
+    named_lists: dict[str, list[str]] = {}
+    if bits & regex.REVERSE:    # matched right to left, a named list beats a trie of prefixes
+        def named_list(match: regex.Match) -> str:
+            key = match.group(1).replace(",", "__")
+            named_lists[key] = _union(match.group(1), lexicons)
+            return f"\\L<{key}>"
+        expanded = LEXICON_REF.sub(named_list, expanded)
+    else:
+        expanded = LEXICON_REF.sub(lambda m: trie_pattern(_union(m.group(1), lexicons)), expanded)
     try:
-        return regex.compile(expanded, bits, **{n: lexicons[n].surfaces for n in sorted(names)})
+        return regex.compile(expanded, bits, **named_lists)
     except regex.error as exc:
         raise RuleError(f"bad pattern: {exc}", **where) from None
 
@@ -109,8 +146,9 @@ def compile_rules(source: RuleSource, normalisers: dict[str, Callable]) -> Compi
     for rule in source.rules:
         where = {"file": rule.file, "line": rule.line, "rule": rule.id}
         pattern = compile_pattern(rule.pattern, rule.flags, source, lexicons, where)
+        requires = compile_pattern(rule.requires, (), source, lexicons, where) if rule.requires else None
         _check_rule(rule, pattern, normalisers, types_by_stage, where)
-        compiled.setdefault(rule.stage, []).append(CompiledRule(rule, pattern))
+        compiled.setdefault(rule.stage, []).append(CompiledRule(rule, pattern, requires))
     stages = tuple((stage, tuple(sorted(rules, key=lambda r: (-r.definition.priority, r.id))))
                    for stage, rules in sorted(compiled.items()))
     return CompiledRules(stages, lexicons, _segmentation(source, lexicons), types_by_stage)

@@ -93,11 +93,13 @@ class MatchOutcome:
 
 def match_all(rules: CompiledRules, text: str, segments: Segments, timeout: float) -> MatchOutcome:
     outcome = MatchOutcome()
+    units: dict[tuple[str, str], list[Span]] = {}   # rules with the same `requires` test it once
     for _, stage_rules in rules.stages:
         candidates: list[Mention] = []
         for rule in stage_rules:
             try:
-                candidates.extend(_rule_matches(rule, text, segments, outcome, timeout))
+                scopes = _units(rule, text, segments, units, timeout)
+                candidates.extend(_rule_matches(rule, text, scopes, outcome, timeout))
             except TimeoutError:
                 outcome.errors.append({
                     "rule": rule.id,
@@ -117,21 +119,46 @@ def _scopes(scope: str, text: str, segments: Segments) -> tuple[Span, ...]:
     return ((0, len(text)),)
 
 
-def _rule_matches(rule: CompiledRule, text: str, segments: Segments, outcome: MatchOutcome,
+def _units(rule: CompiledRule, text: str, segments: Segments, cache: dict[tuple[str, str], list[Span]],
+           timeout: float) -> list[Span]:
+    """The scope units (sentences, paragraphs, the document) in which the rule may match."""
+    scope = rule.definition.scope
+    if rule.requires is None:
+        return list(_scopes(scope, text, segments))
+    key = (rule.requires.pattern, scope)
+    if key not in cache:
+        # One pass over the text; a unit passes when a hit overlaps it (a pre-filter may let
+        # through too much, never too little).
+        hits = [m.span() for m in rule.requires.finditer(text, timeout=timeout)]
+        starts = [start for start, _ in hits]
+        cache[key] = [(start, end) for start, end in _scopes(scope, text, segments)
+                      if _overlaps_any(hits, starts, start, end)]
+    return cache[key]
+
+
+def _overlaps_any(hits: list[Span], starts: list[int], start: int, end: int) -> bool:
+    i = bisect_left(starts, end) - 1     # the last hit that starts before the unit ends
+    return i >= 0 and hits[i][1] > start  # hits never overlap, so earlier ones end earlier
+
+
+def _rule_matches(rule: CompiledRule, text: str, scopes: list[Span], outcome: MatchOutcome,
                   timeout: float) -> Iterator[Mention]:
     definition = rule.definition
-    for scope_start, scope_end in _scopes(definition.scope, text, segments):
-        pos = scope_start
-        while pos < scope_end:
-            match = rule.pattern.search(text, pos, scope_end, timeout=timeout)
+    reverse = "reverse" in definition.flags
+    for scope_start, scope_end in scopes:
+        pos, end = scope_start, scope_end
+        while pos < end:
+            match = rule.pattern.search(text, pos, end, timeout=timeout)
             if match is None:
                 break
             span = match.span(definition.span) if definition.span else match.span()
-            if span[0] < span[1] and _allowed(rule, match, span, outcome):
+            accepted = span[0] < span[1] and _allowed(rule, match, span, outcome)
+            if accepted:
                 yield Mention(definition.type, span[0], span[1], rule, match)
-                pos = match.end() if match.end() > match.start() else match.start() + 1
+            if reverse:     # right to left: the next search ends before this match (or 1 char in)
+                end = match.start() if accepted and match.start() < match.end() else match.end() - 1
             else:
-                pos = match.start() + 1
+                pos = match.end() if accepted and match.end() > match.start() else match.start() + 1
 
 
 def _allowed(rule: CompiledRule, match: Any, span: Span, outcome: MatchOutcome) -> bool:
