@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -153,20 +152,21 @@ class RuleSource:
     files: list[str] = field(default_factory=list)
 
 
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
 def builtin_rules_dir() -> Path:
-    """The rules shipped in the package (`extractor.rules`), or `rules/` of a source tree."""
-    try:
-        path = Path(str(resources.files("extractor.rules")))
-        if any(path.glob("*.yaml")):
-            return path
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / "rules"
+    """The rules installed with the package (`extractor/rules`), or `rules/` of a source tree."""
+    installed = PACKAGE_DIR / "rules"
+    return installed if installed.is_dir() else PACKAGE_DIR.parent / "rules"
+
+
+def read_schema(name: str) -> dict[str, Any]:
+    return json.loads((PACKAGE_DIR / "schemas" / name).read_text("utf-8"))
 
 
 def _schema() -> dict[str, Any]:
-    text = resources.files("extractor.schemas").joinpath("rules.schema.json").read_text("utf-8")
-    return json.loads(text)
+    return read_schema("rules.schema.json")
 
 
 def rule_files(directory: Path) -> list[Path]:

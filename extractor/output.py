@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 SCHEMA_ID = "extractor/1"
@@ -59,8 +58,8 @@ def to_json(data: Any, indent: int | None = None) -> str:
 
 
 def output_schema() -> dict[str, Any]:
-    text = resources.files("extractor.schemas").joinpath("output.schema.json").read_text("utf-8")
-    return json.loads(text)
+    from .loading import read_schema
+    return read_schema("output.schema.json")
 
 
 def _summary(value: dict[str, Any]) -> str:
