@@ -127,10 +127,10 @@ def compile_pattern(pattern: str, flags: Iterable[str], source: RuleSource,
     named_lists: dict[str, list[str]] = {}
 
     def lexicon(match: regex.Match) -> str:
-        # Tries scan faster; but matched right to left, or for a large union (a list of words
-        # to exclude), a named list is as fast and much quicker to compile.
+        # Tries scan about twice as fast as named lists; matched right to left, a trie of
+        # prefixes does not help, and a named list is quicker to compile.
         names = match.group(1)
-        if not bits & regex.REVERSE and "," not in names:
+        if not bits & regex.REVERSE:
             return trie_pattern(_union(names, lexicons))
         key = names.replace(",", "__")
         named_lists[key] = _union(names, lexicons)
