@@ -36,8 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log what the engine does")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    extract = sub.add_parser("extract", help="extract from files", description=EXTRACT_HELP,
-                             formatter_class=argparse.RawDescriptionHelpFormatter)
+    extract = _command(sub, "extract", "extract from files", EXTRACT_HELP)
     extract.add_argument("files", nargs="+", metavar="FILE")
     _rules_option(extract)
     extract.add_argument("--date", help="reference date YYYY-MM-DD for relative dates "
@@ -48,29 +47,29 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--timeout", type=float, default=None,
                          help="seconds one rule may spend on one document (default 2)")
 
-    test = sub.add_parser("test", help="run the examples written in the rule files",
-                          description="Run every rule's examples and counter-examples; report "
-                                      "failures by file, line and rule id.\n\nexample:\n"
-                                      "  extractor test --rules my-rules/",
-                          formatter_class=argparse.RawDescriptionHelpFormatter)
+    test = _command(sub, "test", "run the examples written in the rule files",
+                    "Run every rule's examples and counter-examples; report failures by file, line "
+                    "and rule id.\n\nexample:\n  extractor test --rules my-rules/")
     _rules_option(test)
 
-    validate = sub.add_parser("validate", help="check rule files without running anything",
-                              description="Load and compile a rule folder; print the first "
-                                          "problem with file, line and rule id.\n\nexample:\n"
-                                          "  extractor validate rules/",
-                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    validate = _command(sub, "validate", "check rule files without running anything",
+                        "Load and compile a rule folder; print the first problem with file, line "
+                        "and rule id.\n\nexample:\n  extractor validate rules/")
     validate.add_argument("directory", nargs="?", help="rule folder (default: the built-in rules)")
 
-    fixtures = sub.add_parser("fixtures", help="compare golden fixtures, or --update them",
-                              description="Extract each DIR/NAME.txt and compare with DIR/NAME.json. "
-                                          "--update rewrites the ones that differ and prints the diff "
-                                          "for review.\n\nexample:\n  extractor fixtures --dir fixtures",
-                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    fixtures = _command(sub, "fixtures", "compare golden fixtures, or --update them",
+                        "Extract each DIR/NAME.txt and compare with DIR/NAME.json. --update rewrites "
+                        "the ones that differ and prints the diff for review.\n\nexample:\n"
+                        "  extractor fixtures --dir fixtures")
     fixtures.add_argument("--dir", default="fixtures", help="fixture folder (default: fixtures)")
     fixtures.add_argument("--update", action="store_true", help="rewrite golden files that differ")
     _rules_option(fixtures)
     return parser
+
+
+def _command(sub: Any, name: str, summary: str, description: str) -> argparse.ArgumentParser:
+    return sub.add_parser(name, help=summary, description=description,
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
 
 
 def _rules_option(parser: argparse.ArgumentParser) -> None:

@@ -129,11 +129,11 @@ def compile_pattern(pattern: str, flags: Iterable[str], source: RuleSource,
     def lexicon(match: regex.Match) -> str:
         # Tries scan about twice as fast as named lists; matched right to left, a trie of
         # prefixes does not help, and a named list is quicker to compile.
-        names = match.group(1)
+        union = match.group(1)
         if not bits & regex.REVERSE:
-            return trie_pattern(_union(names, lexicons))
-        key = names.replace(",", "__")
-        named_lists[key] = _union(names, lexicons)
+            return trie_pattern(_union(union, lexicons))
+        key = union.replace(",", "__")
+        named_lists[key] = _union(union, lexicons)
         return f"\\L<{key}>"
 
     expanded = LEXICON_REF.sub(lexicon, expanded)

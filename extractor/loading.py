@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -277,7 +278,13 @@ def _collect(source: RuleSource, data: dict[str, Any], file: str) -> None:
         if name in source.lexicons:
             other = source.lexicons[name]
             raise RuleError(f"lexicon {name} is already defined in {other.file}:{other.line}", file=file, line=line)
-        source.lexicons[name] = LexiconDef(name, _lexicon_entries(spec["entries"]), file, line)
+        entries = _lexicon_entries(spec["entries"])
+        counts = Counter(surface for surface, _ in entries)
+        repeated = sorted(s for s, n in counts.items() if n > 1)
+        if repeated:
+            raise RuleError(f"lexicon {name} lists {', '.join(map(repr, repeated))} more than once",
+                            file=file, line=line)
+        source.lexicons[name] = LexiconDef(name, entries, file, line)
     if "segmentation" in data:
         seg = data["segmentation"]
         if source.segmentation is not None:
