@@ -56,6 +56,7 @@ class Segmentation:
     paragraph_break: Any
     sentence_end: Any
     no_break_before: Any | None
+    no_break_after: Any | None
     protect: Any | None
 
 
@@ -198,7 +199,7 @@ def _check_earlier(wanted: str, rule: RuleDef, types_by_stage: dict[str, int], w
 def _segmentation(source: RuleSource, lexicons: dict[str, Lexicon]) -> Segmentation:
     seg: SegmentationDef | None = source.segmentation
     if seg is None:
-        return Segmentation(regex.compile(r"\n\s*"), regex.compile(r"[.!?]+(?=\s)"), None, None)
+        return Segmentation(regex.compile(r"\n\s*"), regex.compile(r"[.!?]+(?=\s)"), None, None, None)
     where = {"file": seg.file, "line": seg.line}
 
     def build(p: str | None, suffix: str = "") -> Any:
@@ -206,4 +207,4 @@ def _segmentation(source: RuleSource, lexicons: dict[str, Lexicon]) -> Segmentat
 
     # no_break_before is tried on the text that ends where a sentence would end
     return Segmentation(build(seg.paragraph_break), build(seg.sentence_end),
-                        build(seg.no_break_before, r"\Z"), build(seg.protect))
+                        build(seg.no_break_before, r"\Z"), build(seg.no_break_after), build(seg.protect))

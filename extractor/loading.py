@@ -137,6 +137,7 @@ class SegmentationDef:
     paragraph_break: str
     sentence_end: str
     no_break_before: str | None
+    no_break_after: str | None
     protect: str | None
     file: str
     line: int
@@ -290,7 +291,8 @@ def _collect(source: RuleSource, data: dict[str, Any], file: str) -> None:
         if source.segmentation is not None:
             raise RuleError(f"segmentation is already defined in {source.segmentation.file}", file=file, line=seg.line)
         source.segmentation = SegmentationDef(seg["paragraph_break"], seg["sentence_end"],
-                                              seg.get("no_break_before"), seg.get("protect"), file, seg.line)
+                                              seg.get("no_break_before"), seg.get("no_break_after"),
+                                              seg.get("protect"), file, seg.line)
     for raw in data.get("rules", []):
         source.rules.append(_rule(raw, default_stage, file))
 

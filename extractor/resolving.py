@@ -24,10 +24,10 @@ from typing import Any
 from .compiling import Lexicon
 from .matching import MatchOutcome, Mention
 from .segmenting import Segments
-from .normalising.structures import lower_article
+from .normalising.structures import inside_marks, lower_article
 
 PEOPLE = ("title", "person")
-SPEAKER_TYPES = ("title", "person", "organisation", "pronoun", "country", "collective")
+SPEAKER_TYPES = ("title", "person", "organisation", "pronoun", "country", "collective", "descriptor")
 
 
 class DocumentResolver:
@@ -37,6 +37,7 @@ class DocumentResolver:
         self.outcome = outcome
         self.segments = segments
         self.pronouns = lexicons.get("pronouns")
+        self.honorifics = lexicons.get("honorifics")
         self.people = self._person_names()
         self._memo: dict[tuple[int, int], tuple[str | None, str | None]] = {}
 
@@ -48,14 +49,19 @@ class DocumentResolver:
                   if m.value and m.value.get("name")]
         return names
 
-    def fullest_person(self, name: str) -> str:
+    def _name_tokens(self, name: str) -> list[str]:
+        """The words of a name without courtesy titles ("Mr. Obama" -> ["Obama"])."""
         tokens = name.split()
-        best = name
+        return [t for t in tokens if not (self.honorifics and t in self.honorifics)] or tokens
+
+    def fullest_person(self, name: str) -> str:
+        tokens = self._name_tokens(name)
+        best, best_length = name, len(" ".join(tokens))
         for candidate in self.people:
-            cand_tokens = candidate.split()
-            if (cand_tokens[-1] == tokens[-1] and set(tokens) <= set(cand_tokens)
-                    and len(candidate) > len(best)):
-                best = candidate
+            cand_tokens = self._name_tokens(candidate)
+            length = len(" ".join(cand_tokens))
+            if cand_tokens[-1] == tokens[-1] and set(tokens) <= set(cand_tokens) and length > best_length:
+                best, best_length = " ".join(cand_tokens), length
         return best
 
     def title_person(self, title: Mention) -> str | None:
@@ -96,6 +102,8 @@ class DocumentResolver:
             return self.fullest_organisation(mention), "organisation"
         if mention.type == "country":
             return lower_article(mention.match.group()), "organisation"
+        if mention.type == "descriptor":
+            return lower_article(mention.match.group()), None
         if mention.type == "pronoun":
             kind = str(self.pronouns.value(mention.match.group(), "person")) if self.pronouns else "person"
             return self._antecedent(mention.start, kind), kind
@@ -169,7 +177,7 @@ class DocumentResolver:
             if donor is None or donor.value is None:
                 continue
             value = dict(donor.value)
-            value["quote"] = span_mention.match.group()[1:-1].strip()
+            value["quote"] = inside_marks(span_mention.match.group())
             inherited.append(replace(span_mention, type="quote", value=value))
         return inherited
 

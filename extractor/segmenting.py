@@ -43,6 +43,8 @@ def segment(text: str, rules: Segmentation) -> Segments:
             continue
         if rules.no_break_before and rules.no_break_before.search(text, max(0, end - 40), end):
             continue
+        if rules.no_break_after and rules.no_break_after.match(text, end):
+            continue
         cuts.append((end, end))
     return Segments(tuple(paragraphs), tuple(_between(text, sorted(cuts))))
 

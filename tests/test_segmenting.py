@@ -23,3 +23,9 @@ def test_paragraphs(engine):
     assert [text[s:e] for s, e in segments.paragraphs] == ["One.", "Two has two. Sentences here.", "Three."]
     assert len(segments.sentences) == 4
     assert segments.sentence_at(text.index("Sentences")) == (text.index("Sentences"), text.index("\nThree"))
+
+
+def test_question_in_quote_does_not_end_the_sentence(engine):
+    text = '"Who would have believed it?" Trump said. "Nobody!" she replied. Then it rained.'
+    assert _sentences(engine, text) == ['"Who would have believed it?" Trump said.',
+                                        '"Nobody!" she replied.', "Then it rained."]

@@ -17,11 +17,11 @@ def normalise_title(mention: Mention, ctx: Context) -> dict[str, Any]:
 def normalise_quote(mention: Mention, ctx: Context) -> dict[str, Any] | None:
     """Groups: quote (with its marks), speaker, cue."""
     quoted = mention.group("quote")
-    if not quoted or len(quoted) < 3:
+    if not quoted or not inside_marks(quoted):
         return None
     speaker = mention.group_span("speaker")
     return {
-        "quote": quoted[1:-1].strip(),
+        "quote": inside_marks(quoted),
         "speaker": None,
         "speaker_text": mention.group("speaker"),
         "speaker_start": speaker[0] if speaker else None,
@@ -45,6 +45,19 @@ def normalise_agreement(mention: Mention, ctx: Context) -> dict[str, Any]:
         "negated": mention.group("negation") is not None,
         "modality": str(ctx.lexicon("modal_markers").value(modality, modality.lower())) if modality else None,
     }
+
+
+def inside_marks(quoted: str) -> str:
+    """The words inside quotation marks: '"Yes,"' and "''Yes,''" both give 'Yes,'."""
+    for mark in ("''", '"', "“", "”"):
+        if quoted.startswith(mark):
+            quoted = quoted[len(mark):]
+            break
+    for mark in ("''", '"', "”", "“"):
+        if quoted.endswith(mark):
+            quoted = quoted[: -len(mark)]
+            break
+    return quoted.strip()
 
 
 def lower_article(text: str | None) -> str | None:
