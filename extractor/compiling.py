@@ -13,7 +13,7 @@ MACRO_REF = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")  # not \p{L}
 LEXICON_REF = regex.compile(r"\\L<([A-Za-z_][A-Za-z0-9_]*(?:,[A-Za-z_][A-Za-z0-9_]*)*)>")
 FLAG_BITS = {"ignorecase": regex.IGNORECASE, "multiline": regex.MULTILINE, "dotall": regex.DOTALL,
              "reverse": regex.REVERSE}
-BASE_FLAGS = regex.VERSION1 | regex.UNICODE
+BASE_FLAGS = regex.VERSION0 | regex.UNICODE
 
 
 class Lexicon:

@@ -112,6 +112,8 @@ class Engine:
     def _value(self, mention: Mention, ctx: Context, outcome: MatchOutcome | None,
                doc_id: str | None = None) -> dict[str, Any] | None:
         rule = mention.rule.definition
+        if rule.normaliser == "none":
+            return {}
         try:
             return self.normalisers[rule.normaliser](mention, ctx)
         except Exception as exc:  # a normaliser bug must not lose the document

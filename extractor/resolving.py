@@ -38,7 +38,7 @@ class DocumentResolver:
         self.segments = segments
         self.pronouns = lexicons.get("pronouns")
         self.honorifics = lexicons.get("honorifics")
-        self.people = self._person_names()
+        self.people = [self._name_tokens(name) for name in self._person_names()]
         self._memo: dict[tuple[int, int], tuple[str | None, str | None]] = {}
 
     # --- entities ------------------------------------------------------------------------
@@ -56,12 +56,11 @@ class DocumentResolver:
 
     def fullest_person(self, name: str) -> str:
         tokens = self._name_tokens(name)
-        best, best_length = name, len(" ".join(tokens))
+        best, best_tokens = name, tokens
         for candidate in self.people:
-            cand_tokens = self._name_tokens(candidate)
-            length = len(" ".join(cand_tokens))
-            if cand_tokens[-1] == tokens[-1] and set(tokens) <= set(cand_tokens) and length > best_length:
-                best, best_length = " ".join(cand_tokens), length
+            if (candidate[-1] == tokens[-1] and len(candidate) > len(best_tokens)
+                    and set(tokens) <= set(candidate)):
+                best, best_tokens = " ".join(candidate), candidate
         return best
 
     def title_person(self, title: Mention) -> str | None:
