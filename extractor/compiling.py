@@ -45,6 +45,7 @@ class CompiledRule:
     definition: RuleDef
     pattern: Any            # regex.Pattern
     requires: Any | None    # regex.Pattern: a cheap pre-filter for each scope unit
+    anchor: Any | None      # regex.Pattern: where a match must start (reverse: end)
 
     @property
     def id(self) -> str:
@@ -152,8 +153,9 @@ def compile_rules(source: RuleSource, normalisers: dict[str, Callable]) -> Compi
         where = {"file": rule.file, "line": rule.line, "rule": rule.id}
         pattern = compile_pattern(rule.pattern, rule.flags, source, lexicons, where)
         requires = compile_pattern(rule.requires, (), source, lexicons, where) if rule.requires else None
+        anchor = compile_pattern(rule.anchor, (), source, lexicons, where) if rule.anchor else None
         _check_rule(rule, pattern, normalisers, types_by_stage, where)
-        compiled.setdefault(rule.stage, []).append(CompiledRule(rule, pattern, requires))
+        compiled.setdefault(rule.stage, []).append(CompiledRule(rule, pattern, requires, anchor))
     stages = tuple((stage, tuple(sorted(rules, key=lambda r: (-r.definition.priority, r.id))))
                    for stage, rules in sorted(compiled.items()))
     return CompiledRules(stages, lexicons, _segmentation(source, lexicons), types_by_stage)

@@ -99,7 +99,11 @@ def match_all(rules: CompiledRules, text: str, segments: Segments, timeout: floa
         for rule in stage_rules:
             try:
                 scopes = _units(rule, text, segments, units, timeout)
-                candidates.extend(_rule_matches(rule, text, scopes, outcome, timeout))
+                if rule.anchor is not None:
+                    anchors = _anchors(rule, text, units, timeout)
+                    candidates.extend(_anchored_matches(rule, text, scopes, anchors, outcome, timeout))
+                else:
+                    candidates.extend(_rule_matches(rule, text, scopes, outcome, timeout))
             except TimeoutError:
                 outcome.errors.append({
                     "rule": rule.id,
@@ -139,6 +143,35 @@ def _units(rule: CompiledRule, text: str, segments: Segments, cache: dict[tuple[
 def _overlaps_any(hits: list[Span], starts: list[int], start: int, end: int) -> bool:
     i = bisect_left(starts, end) - 1     # the last hit that starts before the unit ends
     return i >= 0 and hits[i][1] > start  # hits never overlap, so earlier ones end earlier
+
+
+def _anchors(rule: CompiledRule, text: str, cache: dict[tuple[str, str], list[Span]],
+             timeout: float) -> list[Span]:
+    key = (rule.anchor.pattern, "anchor")
+    if key not in cache:
+        cache[key] = [m.span() for m in rule.anchor.finditer(text, timeout=timeout)]
+    return cache[key]
+
+
+def _anchored_matches(rule: CompiledRule, text: str, scopes: list[Span], anchors: list[Span],
+                      outcome: MatchOutcome, timeout: float) -> Iterator[Mention]:
+    """One anchored attempt per anchor: starting at it, or (reverse) ending at its end."""
+    definition = rule.definition
+    reverse = "reverse" in definition.flags
+    starts = [start for start, _ in anchors]
+    for scope_start, scope_end in scopes:
+        for anchor_start, anchor_end in anchors[bisect_left(starts, scope_start):]:
+            if anchor_end > scope_end:
+                break
+            if reverse:
+                match = rule.pattern.match(text, scope_start, anchor_end, timeout=timeout)
+            else:
+                match = rule.pattern.match(text, anchor_start, scope_end, timeout=timeout)
+            if match is None:
+                continue
+            span = match.span(definition.span) if definition.span else match.span()
+            if span[0] < span[1] and _allowed(rule, match, span, outcome):
+                yield Mention(definition.type, span[0], span[1], rule, match)
 
 
 def _rule_matches(rule: CompiledRule, text: str, scopes: list[Span], outcome: MatchOutcome,
