@@ -88,7 +88,10 @@ class MatchOutcome:
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def of_type(self, type_: str) -> MentionIndex:
-        return self.mentions.get(type_) or MentionIndex([])
+        return self.mentions.get(type_) or _NO_MENTIONS
+
+
+_NO_MENTIONS = MentionIndex([])
 
 
 def match_all(rules: CompiledRules, text: str, segments: Segments, timeout: float) -> MatchOutcome:
@@ -200,6 +203,8 @@ def _allowed(rule: CompiledRule, match: Any, span: Span, outcome: MatchOutcome) 
         if outcome.of_type(type_).overlapping(span):
             return False
     for name, spec in definition.groups.items():
+        if not (spec.is_ or spec.not_in):
+            continue
         for group_span in match.spans(name):
             if spec.is_ and not any(outcome.of_type(t).at(group_span) for t in spec.is_):
                 return False
