@@ -182,8 +182,10 @@ def _check_rule(rule: RuleDef, pattern: Any, normalisers: dict[str, Callable],
             raise RuleError(f"groups describes {group!r}, which the pattern lacks", **where)
         for wanted in spec.is_ + spec.not_in:
             _check_earlier(wanted, rule, types_by_stage, where)
-    for wanted in rule.not_overlapping:
+    for wanted in rule.not_overlapping + ((rule.anchor_mention,) if rule.anchor_mention else ()):
         _check_earlier(wanted, rule, types_by_stage, where)
+    if rule.anchor and rule.anchor_mention:
+        raise RuleError("a rule has either anchor or anchor_mention, not both", **where)
     if rule.normaliser not in normalisers:
         raise RuleError(f"unknown normaliser {rule.normaliser!r} (known: {', '.join(sorted(normalisers))})",
                         **where)

@@ -104,6 +104,7 @@ class RuleDef:
     scope: str
     requires: str | None
     anchor: str | None
+    anchor_mention: str | None
     span: str | None
     emit: bool
     sets: str | None
@@ -324,7 +325,7 @@ def _rule(raw: dict[str, Any], default_stage: int, file: str) -> RuleDef:
         id=raw["id"], type=raw["type"], pattern=raw["pattern"],
         stage=raw.get("stage", default_stage), priority=raw.get("priority", 50),
         flags=tuple(raw.get("flags", ())), scope=raw.get("scope", "document"),
-        requires=raw.get("requires"), anchor=raw.get("anchor"),
+        requires=raw.get("requires"), anchor=raw.get("anchor"), anchor_mention=raw.get("anchor_mention"),
         span=raw.get("span"), emit=raw.get("emit", True), sets=raw.get("sets"),
         normaliser=raw.get("normaliser", "none"), options=dict(raw.get("options", {})),
         groups=groups, not_overlapping=tuple(raw.get("not_overlapping", ())),

@@ -102,8 +102,8 @@ def match_all(rules: CompiledRules, text: str, segments: Segments, timeout: floa
         for rule in stage_rules:
             try:
                 scopes = _units(rule, text, segments, units, timeout)
-                if rule.anchor is not None:
-                    anchors = _anchors(rule, text, units, timeout)
+                if rule.anchor is not None or rule.definition.anchor_mention:
+                    anchors = _anchors(rule, text, units, outcome, timeout)
                     candidates.extend(_anchored_matches(rule, text, scopes, anchors, outcome, timeout))
                 else:
                     candidates.extend(_rule_matches(rule, text, scopes, outcome, timeout))
@@ -149,7 +149,9 @@ def _overlaps_any(hits: list[Span], starts: list[int], start: int, end: int) -> 
 
 
 def _anchors(rule: CompiledRule, text: str, cache: dict[tuple[str, str], list[Span]],
-             timeout: float) -> list[Span]:
+             outcome: MatchOutcome, timeout: float) -> list[Span]:
+    if rule.definition.anchor_mention:
+        return [(m.start, m.end) for m in outcome.of_type(rule.definition.anchor_mention).mentions]
     key = (rule.anchor.pattern, "anchor")
     if key not in cache:
         cache[key] = [m.span() for m in rule.anchor.finditer(text, timeout=timeout)]
