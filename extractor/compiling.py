@@ -23,7 +23,7 @@ class Lexicon:
         self.name = definition.name
         self.surfaces = [surface for surface, _ in definition.entries]
         self._values = dict(definition.entries)
-        self._folded = {}
+        self._folded: dict[str, Any] = {}
         for surface, value in definition.entries:
             self._folded.setdefault(surface.casefold(), value)
 

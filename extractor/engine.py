@@ -8,7 +8,7 @@ from typing import Any, Iterable
 
 from .compiling import CompiledRules, compile_rules
 from .loading import RuleSource, builtin_rules_dir, load_directory
-from .matching import MatchOutcome, Mention, match_all
+from .matching import MatchOutcome, Mention, MentionIndex, match_all
 from .normalising import Context, Normaliser, default_normalisers
 from .output import Extraction, Result
 from .resolving import resolve
@@ -101,13 +101,14 @@ class Engine:
         return None
 
     def _normalise(self, outcome: MatchOutcome, ctx: Context, doc_id: str | None) -> None:
-        for index in outcome.mentions.values():
+        for type_, index in list(outcome.mentions.items()):
             kept = []
             for mention in index.mentions:
                 mention.value = self._value(mention, ctx, outcome, doc_id)
                 if mention.value is not None:
                     kept.append(mention)
-            index.__init__(kept)  # rebuild without the rejected ones
+            if len(kept) < len(index.mentions):      # a normaliser rejected some
+                outcome.mentions[type_] = MentionIndex(kept)
 
     def _value(self, mention: Mention, ctx: Context, outcome: MatchOutcome | None,
                doc_id: str | None = None) -> dict[str, Any] | None:

@@ -279,8 +279,8 @@ def _collect(source: RuleSource, data: dict[str, Any], file: str) -> None:
     for name, spec in data.get("lexicons", {}).items():
         line = data["lexicons"].key_lines[name]
         if name in source.lexicons:
-            other = source.lexicons[name]
-            raise RuleError(f"lexicon {name} is already defined in {other.file}:{other.line}", file=file, line=line)
+            first = source.lexicons[name]
+            raise RuleError(f"lexicon {name} is already defined in {first.file}:{first.line}", file=file, line=line)
         entries = _lexicon_entries(spec["entries"])
         counts = Counter(surface for surface, _ in entries)
         repeated = sorted(s for s, n in counts.items() if n > 1)
@@ -329,7 +329,7 @@ def _rule(raw: dict[str, Any], default_stage: int, file: str) -> RuleDef:
         span=raw.get("span"), emit=raw.get("emit", True), sets=raw.get("sets"),
         normaliser=raw.get("normaliser", "none"), options=dict(raw.get("options", {})),
         groups=groups, not_overlapping=tuple(raw.get("not_overlapping", ())),
-        examples=tuple(examples), file=file, line=raw.line, about=raw.get("about", ""),
+        examples=tuple(examples), file=file, line=getattr(raw, "line", 0), about=raw.get("about", ""),
     )
 
 

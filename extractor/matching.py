@@ -152,9 +152,11 @@ def _anchors(rule: CompiledRule, text: str, cache: dict[tuple[str, str], list[Sp
              outcome: MatchOutcome, timeout: float) -> list[Span]:
     if rule.definition.anchor_mention:
         return [(m.start, m.end) for m in outcome.of_type(rule.definition.anchor_mention).mentions]
-    key = (rule.anchor.pattern, "anchor")
+    anchor = rule.anchor
+    assert anchor is not None
+    key = (anchor.pattern, "anchor")
     if key not in cache:
-        cache[key] = [m.span() for m in rule.anchor.finditer(text, timeout=timeout)]
+        cache[key] = [m.span() for m in anchor.finditer(text, timeout=timeout)]
     return cache[key]
 
 

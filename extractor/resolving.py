@@ -19,7 +19,6 @@ contract between the rules and this module (docs/rules.md, "Types the resolver r
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from .compiling import Lexicon
 from .matching import MatchOutcome, Mention
@@ -72,7 +71,7 @@ class DocumentResolver:
                  if m.value and m.value.get("name") and m.value["title"].split()[-1].casefold() == head]
         earlier = [m for m in named if m.start < title.start]
         chosen = earlier[-1] if earlier else (named[0] if named else None)
-        return self.fullest_person(chosen.value["name"]) if chosen else None
+        return self.fullest_person(chosen.value["name"]) if chosen and chosen.value else None
 
     def fullest_organisation(self, mention: Mention) -> str:
         text = mention.match.group()
@@ -217,13 +216,14 @@ class DocumentResolver:
             return len(targets) >= 2 and all(t is not None and t.type in ("country", "organisation")
                                              for t in targets)
 
-        earlier = [m for m in resolved if m.start < agreement.start and corporate(m)]
+        earlier = [m for m in resolved if m.start < agreement.start and corporate(m) and m.value]
         if earlier:
-            return list(earlier[-1].value["parties"])
+            return list(earlier[-1].value["parties"])  # type: ignore[index]
         later = [m for m in self.outcome.of_type("agreement").mentions
                  if m.start > agreement.start and corporate(m)]
         if later:
-            return [self.entity(self.mention_at(s))[0] or "" for _, s in later[0].captures("party")]
+            targets = [self.mention_at(span) for _, span in later[0].captures("party")]
+            return [name for t in targets if t is not None for name in [self.entity(t)[0]] if name]
         return []
 
 
