@@ -104,9 +104,10 @@ def match_all(rules: CompiledRules, text: str, segments: Segments, timeout: floa
                 scopes = _units(rule, text, segments, units, timeout)
                 if rule.anchor is not None or rule.definition.anchor_mention:
                     anchors = _anchors(rule, text, units, outcome, timeout)
-                    candidates.extend(_anchored_matches(rule, text, scopes, anchors, outcome, timeout))
+                    found = list(_anchored_matches(rule, text, scopes, anchors, outcome, timeout))
                 else:
-                    candidates.extend(_rule_matches(rule, text, scopes, outcome, timeout))
+                    found = list(_rule_matches(rule, text, scopes, outcome, timeout))
+                candidates.extend(found)   # all of a rule's matches, or none if it timed out
             except TimeoutError:
                 outcome.errors.append({
                     "rule": rule.id,
