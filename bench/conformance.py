@@ -9,8 +9,8 @@ Scoring (span matches by overlap unless said otherwise):
   accuracy. Also on the cases the reference .NET implementation passes.
 - quotes (PolNeAR): the scoring in the suite's README: overlap precision/recall, recall by
   kind, and speaker-mention accuracy on matched pairs (our speaker mention overlaps gold's).
-- agreements (event-coder sentences): a sentence is predicted positive when any agreement is
-  extracted; precision, recall, F1 against is_agreement.
+- agreements (event-coder sentences): a sentence is predicted positive when an agreement that
+  is not negated is extracted; precision, recall, F1 against is_agreement.
 """
 from __future__ import annotations
 
@@ -116,7 +116,8 @@ def agreements(engine: Engine) -> None:
         records = _records(SHARED / "agreements" / name)
         tp = fp = fn = 0
         for record in records:
-            predicted = bool(engine.extract(record["text"], types=["agreement"]).extractions)
+            found = engine.extract(record["text"], types=["agreement"]).extractions
+            predicted = any(not a.value["negated"] for a in found)   # "failed to agree" is no agreement
             tp += predicted and record["is_agreement"]
             fp += predicted and not record["is_agreement"]
             fn += (not predicted) and record["is_agreement"]
