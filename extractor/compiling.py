@@ -1,4 +1,5 @@
-"""Compile loaded rules once: expand macros, bind lexicons as `regex` named lists, check references."""
+"""Compile loaded rules once: expand macros, turn lexicons into tries (or `regex` named lists),
+check that every reference resolves."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -66,7 +67,6 @@ class CompiledRules:
     stages: tuple[tuple[int, tuple[CompiledRule, ...]], ...]
     lexicons: dict[str, Lexicon]
     segmentation: Segmentation
-    types_by_stage: dict[str, int]
 
     @property
     def rules(self) -> list[CompiledRule]:
@@ -158,7 +158,7 @@ def compile_rules(source: RuleSource, normalisers: dict[str, Callable]) -> Compi
         compiled.setdefault(rule.stage, []).append(CompiledRule(rule, pattern, requires, anchor))
     stages = tuple((stage, tuple(sorted(rules, key=lambda r: (-r.definition.priority, r.id))))
                    for stage, rules in sorted(compiled.items()))
-    return CompiledRules(stages, lexicons, _segmentation(source, lexicons), types_by_stage)
+    return CompiledRules(stages, lexicons, _segmentation(source, lexicons))
 
 
 def _types_by_stage(rules: list[RuleDef]) -> dict[str, int]:

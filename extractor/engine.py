@@ -72,7 +72,7 @@ class Engine:
         for error in outcome.errors:
             error.setdefault("document", id)
             log.warning("%s: %s", id or "<text>", error["message"])
-        ctx = Context(text, ref, self.rules.lexicons, segments, self._cache)
+        ctx = Context(text, ref, self.rules.lexicons, segments, self._cache, outcome)
         if ref is None:
             ctx.reference_date = self._dateline(outcome, ctx)
         self._normalise(outcome, ctx, id)

@@ -39,6 +39,7 @@ class DocumentResolver:
         self.honorifics = lexicons.get("honorifics")
         self.people = [self._name_tokens(name) for name in self._person_names()]
         self._memo: dict[tuple[int, int], tuple[str | None, str | None]] = {}
+        self._subject_list: list[Mention] | None = None
 
     # --- entities ------------------------------------------------------------------------
 
@@ -114,28 +115,31 @@ class DocumentResolver:
                 return found
         return None
 
-    def _subjects(self, pos: int) -> list[Mention]:
-        """Mentions before `pos` that are likely subjects: speakers of a cue verb ("Austin said")
-        and people or organisations that open a sentence outside quotes ("Reyes, however, ...")."""
-        subjects = []
-        for reporting in self.outcome.of_type("reporting").before(pos):
-            span = reporting.group_span("speaker")
-            target = self.mention_at(span) if span else None
-            if target is not None and target.start < pos:
-                subjects.append(target)
-        quotes = self.outcome.of_type("quote_span")
-        for type_ in ("title", "person", "organisation"):
-            for mention in self.outcome.of_type(type_).before(pos):
-                if (self.segments.sentence_at(mention.start)[0] == mention.start
-                        and quotes.containing((mention.start, mention.end)) is None):
-                    subjects.append(mention)
-        return sorted(subjects, key=lambda m: m.start)
+    def _all_subjects(self) -> list[Mention]:
+        """Mentions that are likely subjects, in text order: speakers of a cue verb ("Austin
+        said") and people or organisations that open a sentence outside quotes ("Reyes, ...")."""
+        if self._subject_list is None:
+            subjects = []
+            for reporting in self.outcome.of_type("reporting").mentions:
+                span = reporting.group_span("speaker")
+                target = self.mention_at(span) if span else None
+                if target is not None:
+                    subjects.append(target)
+            quotes = self.outcome.of_type("quote_span")
+            for type_ in ("title", "person", "organisation"):
+                for mention in self.outcome.of_type(type_).mentions:
+                    if (self.segments.sentence_at(mention.start)[0] == mention.start
+                            and quotes.containing((mention.start, mention.end)) is None):
+                        subjects.append(mention)
+            self._subject_list = sorted(subjects, key=lambda m: m.start)
+        return self._subject_list
 
     def _antecedent(self, pos: int, kind: str) -> str | None:
         """The most recent subject of this kind, else the most recent mention of it."""
         if kind == "group":
             return None
-        for target in reversed(self._subjects(pos)):
+        earlier = [m for m in self._all_subjects() if m.start < pos]
+        for target in reversed(earlier):
             name, target_kind = self.entity(target)
             if name and target_kind == kind:
                 return name

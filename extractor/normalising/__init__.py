@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any, Callable
 
 from ..compiling import Lexicon
-from ..matching import Mention
+from ..matching import MatchOutcome, Mention
 from ..segmenting import Segments
 
 Normaliser = Callable[[Mention, "Context"], "dict[str, Any] | None"]
@@ -25,6 +25,7 @@ class Context:
     lexicons: dict[str, Lexicon]
     segments: Segments
     cache: dict[Any, Any] = field(default_factory=dict)   # per-engine, shared by documents
+    outcome: MatchOutcome | None = None   # the document's mentions, normalised in text order
 
     def lexicon(self, name: str) -> Lexicon:
         try:

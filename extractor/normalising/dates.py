@@ -33,7 +33,7 @@ def normalise_date(mention: Mention, ctx: Context) -> dict[str, Any] | None:
         return {"timex": options["timex"], "kind": "vague", "granularity": None}
     if kind == "range":
         return _range(mention, fields, ctx)
-    point = _offset(fields, ctx) if kind == "offset" else _point(mention, fields, ctx)
+    point = _offset(mention, fields, ctx) if kind == "offset" else _point(mention, fields, ctx)
     if point is None:
         return None
     timex, granularity = point
@@ -178,15 +178,36 @@ def _shift(ref: date, amount: int, unit: str) -> tuple[str, str] | None:
     return None
 
 
-def _offset(f: Fields, ctx: Context) -> tuple[str, str] | None:
-    """'two weeks ago', 'in three years', 'a week later'."""
+def _offset(mention: Mention, f: Fields, ctx: Context) -> tuple[str, str] | None:
+    """'two weeks ago' counts from the reference date; with options.relative_to: previous,
+    'a year earlier' counts from the date the paragraph named last ("2023, up from ... a year
+    earlier" is 2022), else from the reference date."""
     unit, count = _unit(f, ctx), _count(f, ctx)
     if unit is None or count is None:
         return None
     direction = int(ctx.lexicon("relative_words").value(f.get("direction", ""), -1))
-    if ctx.reference_date is None:
+    base = ctx.reference_date
+    if mention.rule.definition.options.get("relative_to") == "previous":
+        base = _previous_date(mention, ctx) or base
+    if base is None:
         return ("PAST_REF" if direction < 0 else "FUTURE_REF"), "vague"
-    return _shift(ctx.reference_date, int(count * unit[0]) * direction, unit[1])
+    return _shift(base, int(count * unit[0]) * direction, unit[1])
+
+
+def _previous_date(mention: Mention, ctx: Context) -> date | None:
+    """The start of the last date before the mention in its paragraph (2023 -> 2023-01-01)."""
+    if ctx.outcome is None:
+        return None
+    paragraph_start = ctx.segments.paragraph_at(mention.start)[0]
+    for earlier in reversed(ctx.outcome.of_type(mention.type).before(mention.start)):
+        if earlier.start < paragraph_start:
+            break
+        timex = (earlier.value or {}).get("timex", "")
+        parts = regex.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", timex)
+        if parts:
+            year, month, day = parts.groups()
+            return date(int(year), int(month or 1), int(day or 1))
+    return None
 
 
 def _relative_unit(f: Fields, ctx: Context) -> tuple[str, str] | None:
