@@ -10,7 +10,8 @@ import regex
 from .errors import RuleError
 from .loading import LexiconDef, RuleDef, RuleSource, SegmentationDef
 
-MACRO_REF = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")  # not \p{L}
+MACRO_REF = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)(?:/([a-z0-9]+))?\}")  # not \p{L}
+GROUP_NAME = regex.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
 LEXICON_REF = regex.compile(r"\\L<([A-Za-z_][A-Za-z0-9_]*(?:,[A-Za-z_][A-Za-z0-9_]*)*)>")
 FLAG_BITS = {"ignorecase": regex.IGNORECASE, "multiline": regex.MULTILINE, "dotall": regex.DOTALL,
              "reverse": regex.REVERSE}
@@ -74,7 +75,9 @@ class CompiledRules:
 
 
 def expand_macros(pattern: str, macros: dict[str, Any], where: dict[str, Any]) -> str:
-    """Replace each {NAME} by its macro, recursively; an unknown or cyclic macro is an error."""
+    """Replace each {NAME} by its macro, recursively; an unknown or cyclic macro is an error.
+    {NAME/to} renames the macro's groups with the suffix _to, so one macro can name both
+    ends of a range."""
 
     def expand(text: str, chain: tuple[str, ...]) -> str:
         def substitute(match: regex.Match) -> str:
@@ -83,7 +86,10 @@ def expand_macros(pattern: str, macros: dict[str, Any], where: dict[str, Any]) -
                 raise RuleError(f"unknown macro {{{name}}}", **where)
             if name in chain:
                 raise RuleError(f"macro {{{name}}} refers to itself via {' -> '.join(chain)}", **where)
-            return "(?:" + expand(macros[name].pattern, chain + (name,)) + ")"
+            body = expand(macros[name].pattern, chain + (name,))
+            if match.group(2):
+                body = GROUP_NAME.sub(lambda g: f"(?P<{g.group(1)}_{match.group(2)}>", body)
+            return "(?:" + body + ")"
 
         return MACRO_REF.sub(substitute, text)
 

@@ -56,23 +56,27 @@ class Engine:
         return sorted({r.definition.type for r in self.rules.rules if r.definition.emit})
 
     def extract(self, text: str, reference_date: str | date | None = None, id: str | None = None,
-                types: Iterable[str] | None = None) -> Result:
+                types: Iterable[str] | None = None, date_order: str | None = None) -> Result:
         """Extract from one text. `reference_date` resolves relative dates; without it the
-        document's own dateline is used, if the rules find one."""
-        return self.run(text, reference_date, id, types)[0]
+        document's own dateline is used, if the rules find one. `date_order` ("DMY" or "MDY")
+        says how to read 05/06/2023 when no number over 12 settles it (default: the rules',
+        day first)."""
+        return self.run(text, reference_date, id, types, date_order)[0]
 
     def run(self, text: str, reference_date: str | date | None = None, id: str | None = None,
-            types: Iterable[str] | None = None) -> tuple[Result, MatchOutcome]:
+            types: Iterable[str] | None = None, date_order: str | None = None) -> tuple[Result, MatchOutcome]:
         """Like `extract`, also returning every mention (internal ones too) for examples and tests."""
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         ref = parse_reference_date(reference_date)
+        if date_order not in (None, "DMY", "MDY"):
+            raise ValueError(f"date_order must be 'DMY' or 'MDY', not {date_order!r}")
         segments = segment(text, self.rules.segmentation)
         outcome = match_all(self.rules, text, segments, self.timeout)
         for error in outcome.errors:
             error.setdefault("document", id)
             log.warning("%s: %s", id or "<text>", error["message"])
-        ctx = Context(text, ref, self.rules.lexicons, segments, self._cache, outcome)
+        ctx = Context(text, ref, self.rules.lexicons, segments, self._cache, outcome, date_order)
         if ref is None:
             ctx.reference_date = self._dateline(outcome, ctx)
         self._normalise(outcome, ctx, id)

@@ -26,6 +26,7 @@ class Context:
     segments: Segments
     cache: dict[Any, Any] = field(default_factory=dict)   # per-engine, shared by documents
     outcome: MatchOutcome | None = None   # the document's mentions, normalised in text order
+    date_order: str | None = None   # "DMY" or "MDY" for 05/06/2023, when the caller says
 
     def lexicon(self, name: str) -> Lexicon:
         try:

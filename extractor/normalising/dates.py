@@ -1,16 +1,19 @@
 """Date values as TIMEX3, resolved against the reference date and never against the clock.
 
-The `date` normaliser reads the groups a rule captured (documented in docs/rules.md):
-year, month, day, weekday, relative, year_offset, deictic, number, unit, direction, and for a
-range the same names with `_to`. The rule's `options.kind` picks the recipe: `date` (a point,
-the default), `offset` ("two weeks ago"), `duration` ("two weeks"), `range`, `vague`.
+The `date` normaliser reads the groups a rule captured (listed in docs/rules.md): a point is
+built from year, month, day, weekday, deictic, holiday, quarter, half, week, decade,
+century, season, fiscal, relative + unit, year_offset; times from hour, minute, ampm,
+daypart; offsets from number, unit, direction (and an anchor point); ranges from the same
+names with the suffix `_to`. The rule's `options.kind` picks the recipe: `date` (a point,
+the default), `offset` ("two weeks ago"), `duration` ("two weeks"), `range`, `span` ("the next
+three days"), `time` ("10:30 GMT"), `set` ("every Monday") or `vague`.
 """
 from __future__ import annotations
 
 import calendar
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -21,65 +24,216 @@ from .numbers import parse_number
 Fields = dict[str, str]
 TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 CLAUSE_MARKS = (",", ";", ":", "—", "–")
+GRANULARITY = {"D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year"}
+YEAR_IN_TEXT = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+SEASONS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}   # the month each season starts
+
+
+class Point(NamedTuple):
+    timex: str
+    granularity: str
+    start: date | None = None   # the first day it covers, when known
 
 
 def normalise_date(mention: Mention, ctx: Context) -> dict[str, Any] | None:
     options = mention.rule.definition.options
     kind = options.get("kind", "date")
-    fields = {name: text for name, text in mention.match.groupdict().items() if text is not None}
+    fields = _fields(mention)
+    if options.get("year_from_text") and "year" not in fields:     # a dateline without its year
+        year = YEAR_IN_TEXT.search(ctx.text)
+        if year:
+            fields["year"] = year.group()
     if kind == "duration":
         return _duration(fields, ctx)
     if kind == "vague":
         return {"timex": options["timex"], "kind": "vague", "granularity": None}
+    if kind == "set":
+        return _set(fields, ctx)
     if kind == "range":
         return _range(mention, fields, ctx)
+    if kind == "span":
+        return _span(fields, ctx)
+    if kind == "time" and not _has_date(fields):
+        time = _time(fields, ctx)
+        return {"timex": time, "kind": "time", "granularity": "time"} if time else None
     point = _offset(mention, fields, ctx) if kind == "offset" else _point(mention, fields, ctx)
     if point is None:
         return None
-    timex, granularity = point
-    return {"timex": timex, "kind": "date", "granularity": granularity}
+    value: dict[str, Any] = {"timex": point.timex, "kind": "date", "granularity": point.granularity}
+    if "hour" in fields or "daypart" in fields:
+        time = _time(fields, ctx)
+        if time is None:
+            return None
+        value.update(timex=point.timex + time, kind="time", granularity="time")
+    if "part" in fields:
+        value["mod"] = ctx.lexicon("date_parts").value(fields["part"])
+    return value
+
+
+def _fields(mention: Mention) -> Fields:
+    """The groups the rule captured; a time rule's date written after the clock ("at 10 am
+    on 5 June", groups with the suffix _on) counts as the date."""
+    fields = {name: text for name, text in mention.match.groupdict().items() if text is not None}
+    for name in [n for n in fields if n.endswith("_on")]:
+        fields.setdefault(name[:-3], fields.pop(name))
+    if fields.get("daypart", "").lower() == "tonight":
+        fields.setdefault("deictic", "today")
+    elif "daypart" in fields and "relative" in fields and "unit" not in fields:
+        fields["deictic"] = "yesterday" if fields.pop("relative").lower() == "last" else "today"
+    return fields
+
+
+DATE_FIELDS = ("year", "month", "day", "weekday", "deictic", "holiday", "relative", "year_offset")
+
+
+def _has_date(f: Fields) -> bool:
+    return any(name in f for name in DATE_FIELDS)
 
 
 # --- points -----------------------------------------------------------------------------
 
-def _point(mention: Mention, f: Fields, ctx: Context) -> tuple[str, str] | None:
+def _point(mention: Mention, f: Fields, ctx: Context) -> Point | None:
+    """The calendar point the fields name, most specific reading first."""
     ref = ctx.reference_date
     if "deictic" in f:
         offset = int(ctx.lexicon("deictic_days").value(f["deictic"], 0))
-        return (_iso(ref + timedelta(days=offset)) if ref else "XXXX-XX-XX"), "day"
-    if "weekday" in f:
-        return _weekday(mention, f, ctx), "day"
+        return _day_point(ref + timedelta(days=offset)) if ref else Point("XXXX-XX-XX", "day")
+    if "holiday" in f:
+        return _holiday(mention, f, ctx)
+    year = _year(f, ctx)
+    if "quarter" in f or "half" in f:
+        return _part_of_year(f, year, ctx)
+    if "week" in f:
+        return _iso_week(f, year, ctx)
+    if "decade" in f:
+        return _decade(f["decade"], ctx)
+    if "century" in f:
+        number = _ordinal(f["century"], ctx)
+        return Point(f"{number - 1:02d}", "century", date(max(1, (number - 1) * 100), 1, 1)) if number else None
+    if "season" in f:
+        season = str(ctx.lexicon("seasons").value(f["season"]))
+        year = year if year is not None else (ref.year if ref else None)
+        start = date(year, SEASONS[season], 1) if year else None
+        return Point(f"{_y(year)}-{season}", "season", start)
+    if "fiscal" in f:                            # named by the year it ends in: 2023-24 is FY2024
+        if "year_to" in f:
+            year = _year({"year": f["year_to"]}, ctx) if len(f["year_to"]) == 4 else (
+                (year // 100) * 100 + int(f["year_to"]) if year else None)
+        return Point(f"FY{_y(year)}", "year")
+    if "first" in f:
+        f = _day_and_month(f, ctx, mention.rule.definition.options.get("date_order", "DMY"))
+    if "weekday" in f and "unit" in f and "relative" in f:     # "next week Monday"
+        week = _relative_unit(f, ctx)
+        if week is None or week.start is None:
+            return week
+        return _day_point(week.start + timedelta(days=_weekday_number(f["weekday"], ctx) - 1))
     if "relative" in f and "unit" in f:
         return _relative_unit(f, ctx)
-    year = _year(f, ctx)
+    if "relative" in f and "month" in f and "day" not in f:
+        return _relative_month(f, ctx)
     if "month" in f:
-        month = _month(f["month"], ctx)
-        if month is None:
-            return None
-        if "day" in f:
-            day = _day(f["day"])
-            if year is None and ref is not None:
-                year = ref.year
-            if year is not None and not _valid(year, month, day):
-                return None
-            return f"{_y(year)}-{month:02d}-{day:02d}", "day"
-        if year is None and ref is not None and "year" not in f and "year_offset" not in f:
-            year = _by_tense_month(month, ref, _is_future(mention, ctx))
-        return f"{_y(year)}-{month:02d}", "month"
+        return _month_point(mention, f, year, ctx)
+    if "day" in f:                               # "on the 18th": of the reference month
+        day = _ordinal(f["day"], ctx)
+        if day is None or ref is None:
+            return Point(f"XXXX-XX-{day or 0:02d}", "day") if day else None
+        return _day_point(date(ref.year, ref.month, day)) if _valid(ref.year, ref.month, day) else None
+    if "weekday" in f:
+        return _weekday(mention, f, ctx)
     if year is not None:
-        return f"{year:04d}", "year"
+        return Point(f"{year:04d}", "year", date(year, 1, 1))
     if "year_offset" in f:
-        return "XXXX", "year"
+        return Point("XXXX", "year")
     return None
+
+
+def _day_and_month(f: Fields, ctx: Context, rule_order: str) -> Fields:
+    """05/06: which number is the day. One over 12 settles it; else the caller's date_order,
+    else the rule's options.date_order (default DMY, day first)."""
+    first, second = int(f["first"]), int(f["second"])
+    order = ctx.date_order or rule_order
+    if first > 12 >= second:
+        order = "DMY"
+    elif second > 12 >= first:
+        order = "MDY"
+    day, month = (first, second) if order == "DMY" else (second, first)
+    return {**f, "day": str(day), "month": str(month)}
+
+
+def _relative_month(f: Fields, ctx: Context) -> Point | None:
+    """'this September' is this year's; 'next March' the first after the reference date,
+    'last May' the last before it."""
+    month, ref = _month(f["month"], ctx), ctx.reference_date
+    if month is None:
+        return None
+    if ref is None:
+        return Point(f"XXXX-{month:02d}", "month")
+    step = int(ctx.lexicon("relative_words").value(f["relative"], 0))
+    year = ref.year
+    if step > 0 and month <= ref.month:
+        year += 1
+    elif step < 0 and month >= ref.month:
+        year -= 1
+    return Point(f"{year:04d}-{month:02d}", "month", date(year, month, 1))
+
+
+def _weekday_number(text: str, ctx: Context) -> int:
+    name = text.rstrip(".")
+    return int(ctx.lexicon("weekdays").value(name) or ctx.lexicon("weekday_abbreviations").value(name))
+
+
+def _day_point(day: date) -> Point:
+    return Point(day.isoformat(), "day", day)
+
+
+def _month_point(mention: Mention, f: Fields, year: int | None, ctx: Context) -> Point | None:
+    ref = ctx.reference_date
+    month = _month(f["month"], ctx)
+    if month is None:
+        return None
+    if "day" in f:
+        day = _ordinal(f["day"], ctx)
+        if day is None:
+            return None
+        if year is None and ref is not None:
+            year = ref.year
+        if year is None:
+            return Point(f"XXXX-{month:02d}-{day:02d}", "day") if _valid(2000, month, day) else None
+        return _day_point(date(year, month, day)) if _valid(year, month, day) else None
+    if year is None and ref is not None and "year" not in f and "year_offset" not in f:
+        year = _by_tense_month(month, ref, _is_future(mention, ctx))
+    return Point(f"{_y(year)}-{month:02d}", "month", date(year, month, 1) if year else None)
 
 
 def _year(f: Fields, ctx: Context) -> int | None:
     if "year" in f:
         digits = f["year"].lstrip("'’")
-        return int(digits) if len(digits) == 4 else 2000 + int(digits) if len(digits) == 2 else None
+        if digits.isdigit():
+            if len(digits) == 4:
+                return int(digits)
+            if len(digits) == 2:                   # '87 is 1987, '24 is 2024
+                pivot = (ctx.reference_date.year % 100 + 20) if ctx.reference_date else 50
+                return (2000 if int(digits) <= pivot else 1900) + int(digits)
+            return None
+        return _year_in_words(digits, ctx)
     if "year_offset" in f and ctx.reference_date is not None:
         return ctx.reference_date.year + int(ctx.lexicon("relative_words").value(f["year_offset"], 0))
     return None
+
+
+def _year_in_words(text: str, ctx: Context) -> int | None:
+    """'nineteen eighty six' -> 1986, 'two thousand and five' -> 2005."""
+    words = ctx.lexicons.get("number_words")
+    if words is None:
+        return None
+    if "thousand" in text or "hundred" in text:
+        value = parse_number(text, words, ctx.cache)
+        return int(value) if value and 1000 <= value <= 2999 else None
+    halves = regex.match(r"(\w+)\s+(.+)", text)
+    if not halves:
+        return None
+    century, rest = (parse_number(part, words, ctx.cache) for part in halves.groups())
+    return int(century * 100 + rest) if century and rest is not None and 10 <= century <= 29 else None
 
 
 def _month(text: str, ctx: Context) -> int | None:
@@ -91,8 +245,13 @@ def _month(text: str, ctx: Context) -> int | None:
     return int(month) if month and 1 <= int(month) <= 12 else None
 
 
-def _day(text: str) -> int:
-    return int(regex.sub(r"\D", "", text))
+def _ordinal(text: str, ctx: Context) -> int | None:
+    """'5', '5th', 'fifth', 'twenty-first' -> the number."""
+    digits = regex.sub(r"\D", "", text)
+    if digits:
+        return int(digits)
+    value = ctx.lexicon("ordinal_words").value(regex.sub(r"[\s-]+", " ", text.strip()))
+    return int(value) if value is not None else None
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -103,10 +262,6 @@ def _y(year: int | None) -> str:
     return "XXXX" if year is None else f"{year:04d}"
 
 
-def _iso(d: date) -> str:
-    return d.isoformat()
-
-
 def _by_tense_month(month: int, ref: date, future: bool) -> int:
     """A bare month: the most recent one said of the past, the next one said of the future."""
     if future:
@@ -114,19 +269,25 @@ def _by_tense_month(month: int, ref: date, future: bool) -> int:
     return ref.year if month <= ref.month else ref.year - 1
 
 
-def _weekday(mention: Mention, f: Fields, ctx: Context) -> str:
-    weekday = int(ctx.lexicon("weekdays").value(f["weekday"]))
+def _weekday(mention: Mention, f: Fields, ctx: Context) -> Point:
+    weekday = _weekday_number(f["weekday"], ctx)
     ref = ctx.reference_date
     if ref is None:
-        return f"XXXX-WXX-{weekday}"
+        return Point(f"XXXX-WXX-{weekday}", "day")
     relative = f.get("relative")
     step = int(ctx.lexicon("relative_words").value(relative, 0)) if relative else None
+    if relative is not None and ctx.lexicon("nearest_words").value(relative) is not None:
+        step = None                             # "this past Friday", "coming Friday": the nearest
+        direction = int(ctx.lexicon("nearest_words").value(relative))
+        delta = weekday - ref.isoweekday()
+        days = -((-delta) % 7 or 7) if direction < 0 else (delta % 7 or 7)
+        return _day_point(ref + timedelta(days=days))
     delta = weekday - ref.isoweekday()          # same week, -6..6
     if step is not None:                        # "last Friday": in last week; "next Tuesday": next week
-        return _iso(ref + timedelta(days=delta + 7 * step))
+        return _day_point(ref + timedelta(days=delta + 7 * step))
     if _is_future(mention, ctx):
-        return _iso(ref + timedelta(days=delta % 7))          # on or after the reference date
-    return _iso(ref - timedelta(days=(-delta) % 7))           # on or before it
+        return _day_point(ref + timedelta(days=delta % 7))          # on or after the reference date
+    return _day_point(ref - timedelta(days=(-delta) % 7))           # on or before it
 
 
 def _is_future(mention: Mention, ctx: Context) -> bool:
@@ -148,107 +309,358 @@ def _clause(mention: Mention, ctx: Context) -> str:
     return ctx.text[max(before + 1, start):min(after, default=end)]
 
 
+def _part_of_year(f: Fields, year: int | None, ctx: Context) -> Point | None:
+    """'Q3 2023', 'the third quarter', 'H2 2019', 'the first half of 2023'."""
+    ref = ctx.reference_date
+    if "year" not in f and "year_offset" not in f and ref is not None:
+        year = ref.year
+    if "quarter" in f:
+        number, letter, months = _ordinal(f["quarter"], ctx), "Q", 3
+    else:
+        number, letter, months = _ordinal(f["half"], ctx), "H", 6
+    if number is None or not 1 <= number <= 12 // months:
+        return None
+    start = date(year, (number - 1) * months + 1, 1) if year else None
+    return Point(f"{_y(year)}-{letter}{number}", "quarter" if letter == "Q" else "half", start)
+
+
+def _iso_week(f: Fields, year: int | None, ctx: Context) -> Point | None:
+    ref = ctx.reference_date
+    if year is None and ref is not None:
+        year = ref.year
+    week = _ordinal(f["week"], ctx)
+    if week is None or not 1 <= week <= 53 or year is None:
+        return None
+    return Point(f"{year:04d}-W{week:02d}", "week", date.fromisocalendar(year, week, 1))
+
+
+def _decade(text: str, ctx: Context) -> Point | None:
+    """'1990s', "the '90s", 'nineties' -> 199 (TIMEX3 for a decade)."""
+    digits = regex.sub(r"\D", "", text)
+    if len(digits) == 4:
+        return Point(digits[:3], "decade", date(int(digits), 1, 1))
+    tens = int(digits) if len(digits) == 2 else ctx.lexicon("decade_words").value(text.lower())
+    if tens is None:
+        return None
+    return Point(f"XX{int(tens) // 10}", "decade")
+
+
+def _holiday(mention: Mention, f: Fields, ctx: Context) -> Point | None:
+    """A named day from the lexicon holidays: 'MM-DD', 'easter+N', or 'MM-WD-N' (the Nth
+    weekday WD of month MM; N = -1 for the last), in the year given or by tense."""
+    rule = str(ctx.lexicon("holidays").value(f["holiday"]) or "")
+    year = _year(f, ctx)
+    ref = ctx.reference_date
+    if year is None and ref is None:
+        fixed = regex.fullmatch(r"(\d\d)-(\d\d)", rule)
+        return Point(f"XXXX-{fixed.group(1)}-{fixed.group(2)}", "day") if fixed else None
+    if year is not None:
+        day = _holiday_in(rule, year)
+        return _day_point(day) if day else None
+    assert ref is not None
+    relative = f.get("relative")
+    step = int(ctx.lexicon("relative_words").value(relative, 0)) if relative else None
+    this_year = _holiday_in(rule, ref.year)
+    if this_year is None:
+        return None
+    if step is None:                       # by tense: the next one, or the most recent one
+        step = 1 if _is_future(mention, ctx) else -1
+        if this_year == ref:
+            return _day_point(ref)
+    if step > 0:
+        day = this_year if this_year > ref else _holiday_in(rule, ref.year + 1)
+    elif step < 0:
+        day = this_year if this_year < ref else _holiday_in(rule, ref.year - 1)
+    else:
+        day = this_year
+    return _day_point(day) if day else None
+
+
+def _holiday_in(rule: str, year: int) -> date | None:
+    if rule.startswith("easter"):
+        return _easter(year) + timedelta(days=int(rule[6:] or 0))
+    fixed = regex.fullmatch(r"(\d\d)-(\d\d)", rule)
+    if fixed:
+        month, day = int(fixed.group(1)), int(fixed.group(2))
+        return date(year, month, day) if _valid(year, month, day) else None
+    nth = regex.fullmatch(r"(\d\d)-W(\d)-(-?\d)", rule)
+    if not nth:
+        return None
+    month, weekday, n = (int(p) for p in nth.groups())
+    days = [d for d in calendar.Calendar().itermonthdates(year, month)
+            if d.month == month and d.isoweekday() == weekday]
+    return days[n - 1] if n > 0 else days[n]
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+# --- times --------------------------------------------------------------------------------
+
+def _time(f: Fields, ctx: Context) -> str | None:
+    """'T10:30', 'T15', or a part of the day ('TMO'); None for an impossible clock time."""
+    if "hour" not in f:
+        if "daypart" in f:
+            return "T" + str(ctx.lexicon("dayparts").value(f["daypart"]))
+        return None
+    named = ctx.lexicon("named_times").value(f["hour"]) if not f["hour"].isdigit() else None
+    if named is not None:
+        return "T" + str(named)
+    hour = _ordinal(f["hour"], ctx)
+    minute = int(f["minute"]) if f.get("minute", "").isdigit() else 0
+    if hour is None or hour > 24 or minute > 59:
+        return None
+    meridiem = str(ctx.lexicon("meridiems").value(f["ampm"], "")) if "ampm" in f else ""
+    if not meridiem and "daypart" in f:
+        meridiem = {"TAF": "pm", "TEV": "pm", "TNI": "pm"}.get(str(ctx.lexicon("dayparts").value(f["daypart"])), "")
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    return f"T{hour:02d}:{minute:02d}" if "minute" in f else f"T{hour:02d}"
+
+
 # --- offsets, relative units, durations ----------------------------------------------------
 
-def _unit(f: Fields, ctx: Context) -> tuple[Decimal, str] | None:
-    code = ctx.lexicon("time_units").value(f.get("unit", ""))
-    if code is None:
-        return None
-    match = regex.fullmatch(r"(\d+)([A-Z]+)", str(code))
+def _unit(f: Fields, ctx: Context, name: str = "unit") -> tuple[Decimal, str] | None:
+    return _unit_code(ctx.lexicon("time_units").value(f.get(name, "").rstrip(".")))
+
+
+def _unit_code(code: Any) -> tuple[Decimal, str] | None:
+    """'2W' (a lexicon value) -> (2, 'W')."""
+    match = regex.fullmatch(r"(\d+)([A-Z]+)", str(code)) if code is not None else None
     return (Decimal(match.group(1)), match.group(2)) if match else None
 
 
 def _count(f: Fields, ctx: Context) -> Decimal | None:
     if "number" not in f:
         return Decimal(1)
-    return parse_number(f["number"], ctx.lexicons.get("number_words"), ctx.cache)
+    text = regex.sub(r"(?i)(?:\band\s+|^)an?\s+(half|quarter)\b", r" \1", f["number"])
+    return parse_number(text.replace("½", ".5"), ctx.lexicons.get("number_words"), ctx.cache)
 
 
-def _shift(ref: date, amount: int, unit: str) -> tuple[str, str] | None:
+def _add(day: date, amount: int, unit: str) -> date:
     if unit == "D":
-        return _iso(ref + timedelta(days=amount)), "day"
+        return day + timedelta(days=amount)
+    if unit in ("W", "WE"):
+        return day + timedelta(weeks=amount)
+    months = {"M": 1, "Q": 3, "Y": 12}.get(unit)
+    if months is None:
+        return day
+    total = day.year * 12 + day.month - 1 + amount * months
+    year, month = divmod(total, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _shift(ref: date, amount: int, unit: str) -> Point | None:
+    """The period `amount` units from `ref`: 'last month' is the month, 'next week' the week."""
+    if unit == "D":
+        return _day_point(ref + timedelta(days=amount))
     if unit == "W":
         year, week, _ = (ref + timedelta(weeks=amount)).isocalendar()
-        return f"{year:04d}-W{week:02d}", "week"
+        return Point(f"{year:04d}-W{week:02d}", "week", date.fromisocalendar(year, week, 1))
+    if unit == "WE":
+        year, week, _ = (ref + timedelta(weeks=amount)).isocalendar()
+        return Point(f"{year:04d}-W{week:02d}-WE", "weekend", date.fromisocalendar(year, week, 6))
     if unit == "M":
-        months = ref.year * 12 + ref.month - 1 + amount
-        return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
+        moved = _add(ref, amount, "M")
+        return Point(f"{moved.year:04d}-{moved.month:02d}", "month", moved.replace(day=1))
+    if unit == "Q":
+        moved = _add(ref, amount * 3, "M")
+        quarter = (moved.month - 1) // 3 + 1
+        return Point(f"{moved.year:04d}-Q{quarter}", "quarter", date(moved.year, quarter * 3 - 2, 1))
     if unit == "Y":
-        return f"{ref.year + amount:04d}", "year"
+        return Point(f"{ref.year + amount:04d}", "year", date(ref.year + amount, 1, 1))
+    if unit == "DE":
+        decade = ref.year // 10 + amount
+        return Point(f"{decade:03d}", "decade", date(decade * 10, 1, 1))
     return None
 
 
-def _offset(mention: Mention, f: Fields, ctx: Context) -> tuple[str, str] | None:
-    """'two weeks ago' counts from the reference date; with options.relative_to: previous,
-    'a year earlier' counts from the date the paragraph named last ("2023, up from ... a year
-    earlier" is 2022), else from the reference date."""
+def _offset(mention: Mention, f: Fields, ctx: Context) -> Point | None:
+    """'two weeks ago', 'in three years' count from the reference date, to the day; '3 days
+    after January 12th' from the date the rule also captured; with options.relative_to:
+    previous, 'a year earlier' counts from the date the paragraph named last ("2023, up from
+    ... a year earlier" is 2022, a year), else from the reference date."""
     unit, count = _unit(f, ctx), _count(f, ctx)
-    if unit is None or count is None:
+    if unit is None or count is None or count != count.to_integral_value():
         return None
     direction = int(ctx.lexicon("relative_words").value(f.get("direction", ""), -1))
-    base = ctx.reference_date
-    if mention.rule.definition.options.get("relative_to") == "previous":
-        base = _previous_date(mention, ctx) or base
-    if base is None:
-        return ("PAST_REF" if direction < 0 else "FUTURE_REF"), "vague"
-    return _shift(base, int(count * unit[0]) * direction, unit[1])
+    anchor_fields = {k: v for k, v in f.items() if k not in ("number", "unit", "direction")}
+    base: Point | None = None
+    if _has_date(anchor_fields):
+        base = _point(mention, anchor_fields, ctx)
+        if base is None or base.start is None:
+            return None
+    elif mention.rule.definition.options.get("relative_to") == "previous":
+        base = _previous_date(mention, ctx)
+    if base is None and ctx.reference_date is not None:
+        base = _day_point(ctx.reference_date)
+    if base is None or base.start is None:
+        return Point("PAST_REF" if direction < 0 else "FUTURE_REF", "vague")
+    moved = _add(base.start, int(count * unit[0]) * direction, unit[1])
+    if base.granularity == "day":
+        return _day_point(moved)
+    return _shift(moved, 0, {"week": "W", "month": "M", "quarter": "Q"}.get(base.granularity, "Y"))
 
 
-def _previous_date(mention: Mention, ctx: Context) -> date | None:
-    """The start of the last date before the mention in its paragraph (2023 -> 2023-01-01)."""
+def _previous_date(mention: Mention, ctx: Context) -> Point | None:
+    """The last date before the mention in its paragraph."""
     if ctx.outcome is None:
         return None
     paragraph_start = ctx.segments.paragraph_at(mention.start)[0]
     for earlier in reversed(ctx.outcome.of_type(mention.type).before(mention.start)):
         if earlier.start < paragraph_start:
             break
-        timex = (earlier.value or {}).get("timex", "")
-        parts = regex.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", timex)
+        value = earlier.value or {}
+        parts = regex.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.get("timex", ""))
         if parts:
             year, month, day = parts.groups()
-            return date(int(year), int(month or 1), int(day or 1))
+            return Point(value["timex"], value.get("granularity", "day"),
+                         date(int(year), int(month or 1), int(day or 1)))
     return None
 
 
-def _relative_unit(f: Fields, ctx: Context) -> tuple[str, str] | None:
-    """'last month', 'this week', 'next year'."""
+def _relative_unit(f: Fields, ctx: Context) -> Point | None:
+    """'last month', 'this week', 'next year', 'the following quarter'."""
     unit = _unit(f, ctx)
     if unit is None:
         return None
     step = int(ctx.lexicon("relative_words").value(f["relative"], 0))
     if ctx.reference_date is None:
-        return "XXXX", "year"
+        return Point("XXXX", "year")
+    if unit[1] == "Y" and unit[0] == 10:
+        return _shift(ctx.reference_date, step, "DE")
+    if unit[1] == "M" and unit[0] == 3:
+        return _shift(ctx.reference_date, step, "Q")
+    if unit[1] == "W" and unit[0] == 2:
+        return None
     return _shift(ctx.reference_date, int(unit[0]) * step, unit[1])
 
 
 def _duration(f: Fields, ctx: Context) -> dict[str, Any] | None:
-    unit, count = _unit(f, ctx), _count(f, ctx)
-    if unit is None or count is None:
+    """'two weeks' P2W; 'an hour and a half' PT1.5H; 'several days' PXD (a number unknown)."""
+    total: dict[str, Decimal] = {}
+    for suffix in ("", "_2", "_3"):
+        unit = _unit(f, ctx, "unit" + suffix)
+        if unit is None:
+            continue
+        if f.get("number" + suffix, "").lower() in ctx.lexicon("vague_counts").surfaces:
+            return _vague_duration(unit[1])
+        count = _count({"number": f["number" + suffix]} if "number" + suffix in f else {}, ctx)
+        if count is None:
+            return None
+        if "fraction" in f and suffix == "":
+            count += _count({"number": f["fraction"]}, ctx) or 0
+        total[unit[1]] = total.get(unit[1], Decimal(0)) + count * unit[0]
+    if not total:
         return None
-    amount = count * unit[0]
-    number = int(amount) if amount == amount.to_integral_value() else float(amount)
-    code = unit[1]
-    timex = f"PT{number}{TIME_UNITS[code]}" if code in TIME_UNITS else f"P{number}{code}"
-    granularity = {"D": "day", "W": "week", "M": "month", "Y": "year"}.get(code, "time")
-    return {"timex": timex, "kind": "duration", "granularity": granularity}
+    date_part = "".join(f"{_number(total[c])}{c}" for c in ("Y", "M", "W", "WE", "D") if c in total)
+    time_part = "".join(f"{_number(total[c])}{TIME_UNITS[c]}" for c in ("H", "MIN", "S") if c in total)
+    timex = "P" + date_part + ("T" + time_part if time_part else "")
+    first = next(c for c in ("Y", "M", "W", "WE", "D", "H", "MIN", "S") if c in total)
+    return {"timex": timex, "kind": "duration", "granularity": GRANULARITY.get(first, "time")}
 
 
-# --- ranges -------------------------------------------------------------------------------
+def _vague_duration(code: str) -> dict[str, Any]:
+    timex = f"PTX{TIME_UNITS[code]}" if code in TIME_UNITS else f"PX{code}"
+    return {"timex": timex, "kind": "duration", "granularity": GRANULARITY.get(code, "time")}
+
+
+def _number(value: Decimal) -> str:
+    return str(int(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
+
+
+# --- ranges and spans ---------------------------------------------------------------------
 
 def _range(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | None:
-    """'3-5 March 2024', 'between March and May 2021', '2019-2021': missing parts are shared."""
+    """'3-5 March 2024', 'between March and May 2021', 'from 2014 to May 2018': parts one side
+    leaves out come from the other ('3-5 March'); 'now' and 'today' may be either end."""
     low = {k: v for k, v in f.items() if not k.endswith("_to")}
     high = {k[:-3]: v for k, v in f.items() if k.endswith("_to")}
+    borrowed_year = False
     for key in ("year", "month", "year_offset"):
-        if key in high and key not in low:
+        if key in high and key not in low and _needs(low, key):
             low[key] = high[key]
-        if key in low and key not in high:
+            borrowed_year = borrowed_year or key == "year"
+        if key in low and key not in high and _needs(high, key):
             high[key] = low[key]
     start, end = _point(mention, low, ctx), _point(mention, high, ctx)
-    if start is None or end is None or start[1] != end[1] or start[0] > end[0]:
+    if start is None or end is None:
         return None
-    return {"timex": f"({start[0]},{end[0]})", "kind": "range", "granularity": start[1],
-            "from": start[0], "to": end[0]}
+    if start.start is None and end.start is None and start.granularity == end.granularity \
+            and start.timex > end.timex and low.get("month") == high.get("month"):
+        return None                                    # "3-2 March": a score, not a range
+    if start.start and end.start and start.start > end.start:
+        same_month = low.get("month") == high.get("month") or start.granularity == "year"
+        if same_month or ("year" in f and not borrowed_year):
+            return None
+        earlier = _add(start.start, -1, "Y")            # "Nov-Feb 2017": the November before
+        start = Point(earlier.isoformat() if start.granularity == "day" else
+                      earlier.isoformat()[:7] if start.granularity == "month" else start.timex,
+                      start.granularity, earlier)
+    granularity = start.granularity if start.granularity == end.granularity else "day"
+    return {"timex": f"({start.timex},{end.timex})", "kind": "range", "granularity": granularity,
+            "from": start.timex, "to": end.timex}
+
+
+def _needs(side: Fields, key: str) -> bool:
+    """Whether one end of a range lacks a part the other gives ('3' of '3-5 March' lacks the month)."""
+    if key == "month":
+        return "day" in side and "month" not in side
+    return "year" not in side and "year_offset" not in side and ("month" in side or "day" in side)
+
+
+def _span(f: Fields, ctx: Context) -> dict[str, Any] | None:
+    """'the next three days' (from tomorrow), 'the past 3 months' (up to today), 'the last
+    two quarters' (whole quarters): a range counted from the reference date."""
+    unit, count = _unit(f, ctx), _count(f, ctx)
+    ref = ctx.reference_date
+    if unit is None or count is None or count != count.to_integral_value():
+        return None
+    step = int(ctx.lexicon("relative_words").value(f.get("relative", ""), 1))
+    n = int(count * unit[0])
+    if ref is None:
+        return {"timex": "FUTURE_REF" if step > 0 else "PAST_REF", "kind": "vague", "granularity": None}
+    code = unit[1]
+    if code == "M" and unit[0] % 3 == 0 or code == "Y" and unit[0] % 10 == 0:    # whole quarters, decades
+        size = 3 if code == "M" else 120
+        first = date(ref.year, ((ref.month - 1) // 3) * 3 + 1, 1) if code == "M" else date(ref.year // 10 * 10, 1, 1)
+        months = n if code == "M" else n * 12
+        low = _add(first, size // 3 if step > 0 else -months // 3, "Q") if code == "M" else (
+            _add(first, size // 12 if step > 0 else -months // 12, "Y"))
+        high = _add(low, months, "M") - timedelta(days=1)
+    elif step > 0:
+        low, high = ref + timedelta(days=1), _add(ref, n, code)
+    else:
+        low, high = _add(ref, -n, code), ref - timedelta(days=1)
+    return {"timex": f"({low.isoformat()},{high.isoformat()})", "kind": "range", "granularity": "day",
+            "from": low.isoformat(), "to": high.isoformat()}
+
+
+def _set(f: Fields, ctx: Context) -> dict[str, Any] | None:
+    """'every Monday' XXXX-WXX-1, 'weekly' P1W, 'each day at 4pm' P1DT16."""
+    if "weekday" in f:
+        timex = f"XXXX-WXX-{_weekday_number(f['weekday'].rstrip('s'), ctx)}"
+    else:
+        unit = _unit(f, ctx) or _unit_code(ctx.lexicon("set_adverbs").value(f.get("unit", "")))
+        if unit is None:
+            return None
+        timex = f"PT{unit[0]}{TIME_UNITS[unit[1]]}" if unit[1] in TIME_UNITS else f"P{unit[0]}{unit[1]}"
+    if "hour" in f or "daypart" in f:
+        time = _time(f, ctx)
+        timex += time or ""
+    return {"timex": timex, "kind": "set", "granularity": None}
 
 
 # --- dateparser, on a span only ----------------------------------------------------------------
