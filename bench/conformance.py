@@ -56,7 +56,11 @@ def timex_interval(timex: str) -> tuple[str, str] | None:
     ('2021-03-01', '2021-04-01')); None for what is not a calendar date."""
     m = re.fullmatch(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q(\d)|H(\d)))?", timex or "")
     if not m:
-        return None
+        short = re.fullmatch(r"\d{2,3}", timex or "")        # a century (19) or a decade (199)
+        if not short:
+            return None
+        first, size = int(timex) * 10 ** (4 - len(timex)), 10 ** (4 - len(timex))
+        return date(first, 1, 1).isoformat(), date(first + size, 1, 1).isoformat()
     year, month, day, week, quarter, half = m.groups()
     y = int(year)
     if day:
@@ -120,7 +124,8 @@ def _search_dates_value_right(found: datetime, gold: dict) -> bool:
 def _ours(engine: Engine) -> Callable[[dict], list[tuple[int, int, Any]]]:
     def find(record: dict) -> list[tuple[int, int, Any]]:
         ref = record["reference"][:10] if record.get("reference") else None
-        found = engine.extract(record["text"], reference_date=ref, types=["date"]).extractions
+        # The suite is US English: 5/12 is May 12 (date_order MDY, as a US desk would set it).
+        found = engine.extract(record["text"], reference_date=ref, types=["date"], date_order="MDY").extractions
         return [(f.start, f.end, f.value) for f in found]
     return find
 

@@ -106,13 +106,25 @@ class Engine:
 
     def _normalise(self, outcome: MatchOutcome, ctx: Context, doc_id: str | None) -> None:
         for type_, index in list(outcome.mentions.items()):
-            kept = []
+            kept, rejected = [], []
             for mention in index.mentions:
                 mention.value = self._value(mention, ctx, outcome, doc_id)
-                if mention.value is not None:
-                    kept.append(mention)
-            if len(kept) < len(index.mentions):      # a normaliser rejected some
-                outcome.mentions[type_] = MentionIndex(kept)
+                (kept if mention.value is not None else rejected).append(mention)
+            if rejected:      # a normaliser rejected some: what they overlapped may take their place
+                outcome.mentions[type_] = self._replace(kept, rejected, outcome, ctx, doc_id, type_)
+
+    def _replace(self, kept: list[Mention], rejected: list[Mention], outcome: MatchOutcome,
+                 ctx: Context, doc_id: str | None, type_: str) -> MentionIndex:
+        """Fill the places of rejected mentions with the best candidates they had beaten."""
+        taken, gaps = MentionIndex(kept), MentionIndex(rejected)
+        for cand in outcome.passed_over.get(type_, []):
+            span = (cand.start, cand.end)
+            if gaps.overlapping(span) is None or taken.overlapping(span) is not None:
+                continue
+            cand.value = self._value(cand, ctx, outcome, doc_id)
+            if cand.value is not None:
+                taken.add(cand)
+        return taken
 
     def _value(self, mention: Mention, ctx: Context, outcome: MatchOutcome | None,
                doc_id: str | None = None) -> dict[str, Any] | None:

@@ -86,6 +86,9 @@ class MentionIndex:
 class MatchOutcome:
     mentions: dict[str, MentionIndex] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
+    # Candidates that lost to an overlapping one, best first: if the winner's normaliser
+    # rejects it ("3-2 March" is no range), the engine tries these in its place.
+    passed_over: dict[str, list[Mention]] = field(default_factory=dict)
 
     def of_type(self, type_: str) -> MentionIndex:
         return self.mentions.get(type_) or _NO_MENTIONS
@@ -114,8 +117,9 @@ def match_all(rules: CompiledRules, text: str, segments: Segments, timeout: floa
                     "message": f"rule {rule.id} stopped: its pattern ran longer than {timeout} s "
                                f"(catastrophic backtracking?); its matches in this document are lost",
                 })
-        for type_, settled in settle(candidates).items():
+        for type_, (settled, passed_over) in settle(candidates).items():
             outcome.mentions[type_] = MentionIndex(settled)
+            outcome.passed_over[type_] = passed_over
     return outcome
 
 
@@ -218,8 +222,9 @@ def _allowed(rule: CompiledRule, match: Any, span: Span, outcome: MatchOutcome) 
     return True
 
 
-def settle(candidates: list[Mention]) -> dict[str, list[Mention]]:
-    """Per type, keep the best of overlapping candidates (priority, length, leftmost, rule id)."""
+def settle(candidates: list[Mention]) -> dict[str, tuple[list[Mention], list[Mention]]]:
+    """Per type, keep the best of overlapping candidates (priority, length, leftmost, rule id);
+    also return the ones passed over, in that order."""
     by_type: dict[str, list[Mention]] = {}
     for cand in candidates:
         by_type.setdefault(cand.type, []).append(cand)
@@ -227,8 +232,11 @@ def settle(candidates: list[Mention]) -> dict[str, list[Mention]]:
     for type_, cands in sorted(by_type.items()):
         cands.sort(key=lambda m: (-m.rule.definition.priority, -(m.end - m.start), m.start, m.rule.id))
         taken = MentionIndex([])
+        passed_over = []
         for cand in cands:
             if taken.overlapping((cand.start, cand.end)) is None:
                 taken.add(cand)
-        settled[type_] = taken.mentions
+            else:
+                passed_over.append(cand)
+        settled[type_] = (taken.mentions, passed_over)
     return settled

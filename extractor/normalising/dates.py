@@ -26,6 +26,8 @@ TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 CLAUSE_MARKS = (",", ";", ":", "—", "–")
 GRANULARITY = {"D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year"}
 YEAR_IN_TEXT = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+FINENESS = {"Y": 1, "year": 1, "Q": 2, "quarter": 2, "M": 3, "month": 3, "W": 4, "week": 4,
+            "D": 5, "day": 5, "H": 6, "MIN": 6, "S": 6}
 SEASONS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}   # the month each season starts
 
 
@@ -57,8 +59,8 @@ def normalise_date(mention: Mention, ctx: Context) -> dict[str, Any] | None:
         time = _time(fields, ctx)
         return {"timex": time, "kind": "time", "granularity": "time"} if time else None
     point = _offset(mention, fields, ctx) if kind == "offset" else _point(mention, fields, ctx)
-    if point is None:
-        return None
+    if point is None or isinstance(point, dict):        # an offset read as a duration
+        return point
     value: dict[str, Any] = {"timex": point.timex, "kind": "date", "granularity": point.granularity}
     if "hour" in fields or "daypart" in fields:
         time = _time(fields, ctx)
@@ -102,7 +104,7 @@ def _point(mention: Mention, f: Fields, ctx: Context) -> Point | None:
         return _holiday(mention, f, ctx)
     year = _year(f, ctx)
     if "quarter" in f or "half" in f:
-        return _part_of_year(f, year, ctx)
+        return _part_of_year(mention, f, year, ctx)
     if "week" in f:
         return _iso_week(f, year, ctx)
     if "decade" in f:
@@ -195,9 +197,11 @@ def _month_point(mention: Mention, f: Fields, year: int | None, ctx: Context) ->
         day = _ordinal(f["day"], ctx)
         if day is None:
             return None
-        if year is None and ref is not None:
+        if year is None and ref is not None:             # this year's; the next one when said of the future
             year = ref.year
-        if year is None:
+            if _valid(year, month, day) and date(year, month, day) < ref and _is_future(mention, ctx):
+                year += 1
+        if year is None or ("year" not in f and not _valid(year, month, day)):   # "Feb 29" in 2017
             return Point(f"XXXX-{month:02d}-{day:02d}", "day") if _valid(2000, month, day) else None
         return _day_point(date(year, month, day)) if _valid(year, month, day) else None
     if year is None and ref is not None and "year" not in f and "year_offset" not in f:
@@ -309,17 +313,17 @@ def _clause(mention: Mention, ctx: Context) -> str:
     return ctx.text[max(before + 1, start):min(after, default=end)]
 
 
-def _part_of_year(f: Fields, year: int | None, ctx: Context) -> Point | None:
+def _part_of_year(mention: Mention, f: Fields, year: int | None, ctx: Context) -> Point | None:
     """'Q3 2023', 'the third quarter', 'H2 2019', 'the first half of 2023'."""
     ref = ctx.reference_date
-    if "year" not in f and "year_offset" not in f and ref is not None:
-        year = ref.year
     if "quarter" in f:
         number, letter, months = _ordinal(f["quarter"], ctx), "Q", 3
     else:
         number, letter, months = _ordinal(f["half"], ctx), "H", 6
     if number is None or not 1 <= number <= 12 // months:
         return None
+    if "year" not in f and "year_offset" not in f and ref is not None:   # by tense, like a bare month
+        year = _by_tense_month((number - 1) * months + 1, ref, _is_future(mention, ctx))
     start = date(year, (number - 1) * months + 1, 1) if year else None
     return Point(f"{_y(year)}-{letter}{number}", "quarter" if letter == "Q" else "half", start)
 
@@ -443,9 +447,10 @@ def _unit_code(code: Any) -> tuple[Decimal, str] | None:
 
 
 def _count(f: Fields, ctx: Context) -> Decimal | None:
-    if "number" not in f:
+    if "number" not in f or f["number"].lower() == "all":
         return Decimal(1)
-    text = regex.sub(r"(?i)(?:\band\s+|^)an?\s+(half|quarter)\b", r" \1", f["number"])
+    text = regex.sub(r"(?i)^an?\s+(?=\w+\s+and\b|one\b)", "", f["number"])    # "a one and a half"
+    text = regex.sub(r"(?i)(?:\band\s+|^)an?\s+(half|quarter)\b", r" \1", text)
     return parse_number(text.replace("½", ".5"), ctx.lexicons.get("number_words"), ctx.cache)
 
 
@@ -487,11 +492,14 @@ def _shift(ref: date, amount: int, unit: str) -> Point | None:
     return None
 
 
-def _offset(mention: Mention, f: Fields, ctx: Context) -> Point | None:
+def _offset(mention: Mention, f: Fields, ctx: Context) -> Point | dict[str, Any] | None:
     """'two weeks ago', 'in three years' count from the reference date, to the day; '3 days
     after January 12th' from the date the rule also captured; with options.relative_to:
     previous, 'a year earlier' counts from the date the paragraph named last ("2023, up from
     ... a year earlier" is 2022, a year), else from the reference date."""
+    options = mention.rule.definition.options
+    if options.get("past_reading") == "duration" and not _is_future(mention, ctx):
+        return _duration(f, ctx)
     unit, count = _unit(f, ctx), _count(f, ctx)
     if unit is None or count is None or count != count.to_integral_value():
         return None
@@ -504,6 +512,8 @@ def _offset(mention: Mention, f: Fields, ctx: Context) -> Point | None:
             return None
     elif mention.rule.definition.options.get("relative_to") == "previous":
         base = _previous_date(mention, ctx)
+        if base is not None and FINENESS.get(unit[1], 0) > FINENESS.get(base.granularity, 0):
+            base = None          # "last month ... 3 weeks later": count the weeks from the reference date
     if base is None and ctx.reference_date is not None:
         base = _day_point(ctx.reference_date)
     if base is None or base.start is None:
@@ -595,9 +605,14 @@ def _range(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | None:
             borrowed_year = borrowed_year or key == "year"
         if key in low and key not in high and _needs(high, key):
             high[key] = low[key]
+    order = mention.rule.definition.options.get("date_order", "DMY")
+    low, high = (_day_and_month(side, ctx, order) if "first" in side else side for side in (low, high))
     start, end = _point(mention, low, ctx), _point(mention, high, ctx)
     if start is None or end is None:
         return None
+    if set(high) == {"weekday"} and start.start is not None:     # "from next Monday to Friday"
+        days = (_weekday_number(high["weekday"], ctx) - start.start.isoweekday()) % 7
+        end = _day_point(start.start + timedelta(days=days))
     if start.start is None and end.start is None and start.granularity == end.granularity \
             and start.timex > end.timex and low.get("month") == high.get("month"):
         return None                                    # "3-2 March": a score, not a range
@@ -618,7 +633,7 @@ def _needs(side: Fields, key: str) -> bool:
     """Whether one end of a range lacks a part the other gives ('3' of '3-5 March' lacks the month)."""
     if key == "month":
         return "day" in side and "month" not in side
-    return "year" not in side and "year_offset" not in side and ("month" in side or "day" in side)
+    return "year" not in side and "year_offset" not in side and ("month" in side or "day" in side or "first" in side)
 
 
 def _span(f: Fields, ctx: Context) -> dict[str, Any] | None:
