@@ -109,7 +109,7 @@ def match_all(rules: CompiledRules, text: str, segments: Segments, timeout: floa
                     anchors = _anchors(rule, text, units, outcome, timeout)
                     found = list(_anchored_matches(rule, text, scopes, anchors, outcome, timeout))
                 else:
-                    found = list(_rule_matches(rule, text, scopes, outcome, timeout))
+                    found = list(_rule_matches(rule, text, scopes, outcome, timeout, segments))
                 candidates.extend(found)   # all of a rule's matches, or none if it timed out
             except TimeoutError:
                 outcome.errors.append({
@@ -131,38 +131,69 @@ def _scopes(scope: str, text: str, segments: Segments) -> tuple[Span, ...]:
     return ((0, len(text)),)
 
 
+def _hits(pattern: Any, text: str, cache: dict[tuple[str, str], list[Span]], timeout: float) -> list[Span]:
+    """Where a pre-filter or anchor pattern matches: one pass per document, shared by every
+    rule that names the same pattern, whether as `requires` or as `anchor`."""
+    key = (pattern.pattern, "hits")
+    if key not in cache:
+        cache[key] = [m.span() for m in pattern.finditer(text, timeout=timeout)]
+    return cache[key]
+
+
 def _units(rule: CompiledRule, text: str, segments: Segments, cache: dict[tuple[str, str], list[Span]],
            timeout: float) -> list[Span]:
-    """The scope units (sentences, paragraphs, the document) in which the rule may match."""
+    """The scope units (sentences, paragraphs, the document) in which the rule may match:
+    with `requires`, those a hit overlaps (a pre-filter may let through too much, never too little)."""
     scope = rule.definition.scope
     if rule.requires is None:
         return list(_scopes(scope, text, segments))
     key = (rule.requires.pattern, scope)
+    if scope == "near":
+        if key not in cache:
+            cache[key] = _windows(_hits(rule.requires, text, cache, timeout), text, segments)
+        return cache[key]
     if key not in cache:
-        # One pass over the text; a unit passes when a hit overlaps it (a pre-filter may let
-        # through too much, never too little).
-        hits = [m.span() for m in rule.requires.finditer(text, timeout=timeout)]
-        starts = [start for start, _ in hits]
-        cache[key] = [(start, end) for start, end in _scopes(scope, text, segments)
-                      if _overlaps_any(hits, starts, start, end)]
+        units = _scopes(scope, text, segments)
+        starts = [start for start, _ in units]
+        chosen: list[int] = []
+        for hit_start, hit_end in _hits(rule.requires, text, cache, timeout):
+            i = max(bisect_right(starts, hit_start) - 1, 0)
+            while i < len(units) and units[i][0] < max(hit_end, hit_start + 1):
+                if units[i][1] > hit_start and (not chosen or chosen[-1] < i):
+                    chosen.append(i)
+                i += 1
+        cache[key] = [units[i] for i in chosen]
     return cache[key]
 
 
-def _overlaps_any(hits: list[Span], starts: list[int], start: int, end: int) -> bool:
-    i = bisect_left(starts, end) - 1     # the last hit that starts before the unit ends
-    return i >= 0 and hits[i][1] > start  # hits never overlap, so earlier ones end earlier
+NEAR = 48   # characters around a `requires` hit searched by a rule with scope: near
+
+
+def _windows(hits: list[Span], text: str, segments: Segments) -> list[Span]:
+    """Stretches of NEAR characters either side of each hit, inside its sentence, widened to
+    whitespace and merged: a rule with scope `near` searches only these."""
+    windows: list[Span] = []
+    for hit_start, hit_end in hits:
+        sentence_start, sentence_end = segments.sentence_at(hit_start)
+        start = max(sentence_start, hit_start - NEAR)
+        while start > sentence_start and not text[start - 1].isspace():
+            start -= 1
+        end = min(sentence_end, max(hit_end, hit_start + 1) + NEAR)
+        while end < sentence_end and not text[end].isspace():
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _anchors(rule: CompiledRule, text: str, cache: dict[tuple[str, str], list[Span]],
              outcome: MatchOutcome, timeout: float) -> list[Span]:
     if rule.definition.anchor_mention:
         return [(m.start, m.end) for m in outcome.of_type(rule.definition.anchor_mention).mentions]
-    anchor = rule.anchor
-    assert anchor is not None
-    key = (anchor.pattern, "anchor")
-    if key not in cache:
-        cache[key] = [m.span() for m in anchor.finditer(text, timeout=timeout)]
-    return cache[key]
+    assert rule.anchor is not None
+    return _hits(rule.anchor, text, cache, timeout)
 
 
 def _anchored_matches(rule: CompiledRule, text: str, scopes: list[Span], anchors: list[Span],
@@ -187,15 +218,20 @@ def _anchored_matches(rule: CompiledRule, text: str, scopes: list[Span], anchors
 
 
 def _rule_matches(rule: CompiledRule, text: str, scopes: list[Span], outcome: MatchOutcome,
-                  timeout: float) -> Iterator[Mention]:
+                  timeout: float, segments: Segments | None = None) -> Iterator[Mention]:
     definition = rule.definition
     reverse = "reverse" in definition.flags
+    near = definition.scope == "near" and segments is not None
     for scope_start, scope_end in scopes:
         pos, end = scope_start, scope_end
         while pos < end:
             match = rule.pattern.search(text, pos, end, timeout=timeout)
             if match is None:
                 break
+            if near and not reverse and match.end() == end:     # cut short by the window?
+                sentence_end = segments.sentence_at(match.start())[1]   # type: ignore[union-attr]
+                if sentence_end > end:
+                    match = rule.pattern.match(text, match.start(), sentence_end, timeout=timeout) or match
             span = match.span(definition.span) if definition.span else match.span()
             accepted = span[0] < span[1] and _allowed(rule, match, span, outcome)
             if accepted:
