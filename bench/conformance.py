@@ -76,14 +76,15 @@ def timex_interval(timex: str) -> tuple[str, str] | None:
 
 
 def duration_seconds(timex: str) -> float | None:
-    m = re.fullmatch(r"P(?:(\d+(?:\.\d+)?)([YMWD]))?(?:T(\d+(?:\.\d+)?)([HMS]))?", timex or "")
-    if not m or not (m.group(1) or m.group(3)):
+    """'P1Y2M', 'PT1H30M' -> seconds (a month as 30 days, a year as 365)."""
+    m = re.fullmatch(r"P((?:\d+(?:\.\d+)?[YMWD])*)(?:T((?:\d+(?:\.\d+)?[HMS])+))?", timex or "")
+    if not m or not (m.group(1) or m.group(2)):
         return None
     seconds = 0.0
-    if m.group(1):
-        seconds += float(m.group(1)) * SECONDS["MO" if m.group(2) == "M" else m.group(2)]
-    if m.group(3):
-        seconds += float(m.group(3)) * SECONDS[m.group(4)]
+    for number, unit in re.findall(r"(\d+(?:\.\d+)?)([YMWD])", m.group(1)):
+        seconds += float(number) * SECONDS["MO" if unit == "M" else unit]
+    for number, unit in re.findall(r"(\d+(?:\.\d+)?)([HMS])", m.group(2) or ""):
+        seconds += float(number) * SECONDS[unit]
     return seconds
 
 
@@ -100,6 +101,12 @@ def _our_value_right(value: dict, gold: dict) -> bool:
         return seconds is not None and any(
             re.fullmatch(r"\d+(?:\.\d+)?", v.get("value") or "") and abs(float(v["value"]) - seconds) < 1
             for v in gold["values"])
+    clock = re.fullmatch(r"(\d{4}-\d{2}-\d{2})?T(\d{2})(?::(\d{2}))?(?::(\d{2}))?", timex)
+    if clock:                                  # a time, or a date and time: compare the readings
+        day, hour, minute, second = clock.groups()
+        reading = f"{hour}:{minute or '00'}:{second or '00'}"
+        reading = f"{day} {reading}" if day else reading
+        return any(v.get("value") == reading for v in gold["values"])
     if value.get("kind") == "range":
         low, high = timex_interval(value.get("from", "")), timex_interval(value.get("to", ""))
         span = (low[0], {high[1], high[0]}) if low and high else None

@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     _rules_option(extract)
     extract.add_argument("--date", help="reference date YYYY-MM-DD for relative dates "
                                         "(default: a JSONL record's date, else the document's dateline)")
+    extract.add_argument("--date-order", choices=("DMY", "MDY"), default=None,
+                         help="how to read 05/06/2023 when no number over 12 settles it (default DMY, day first)")
     extract.add_argument("--format", choices=("json", "jsonl", "text"), default="json",
                          help="json (default), jsonl (one document a line) or text (a table for people)")
     extract.add_argument("--types", help="comma-separated types to keep, e.g. date,money")
@@ -105,7 +107,7 @@ def _extract(args: argparse.Namespace) -> int:
     results, failed = [], 0
     progress = Progress(sys.stderr)
     for document in read_documents(args.files):
-        result = _extract_one(engine, document, args.date, types)
+        result = _extract_one(engine, document, args.date, types, args.date_order)
         failed += not result.ok
         if args.format == "json":
             results.append(result)
@@ -119,13 +121,14 @@ def _extract(args: argparse.Namespace) -> int:
     return EXIT_DOCUMENT_FAILED if failed else EXIT_OK
 
 
-def _extract_one(engine: Engine, document: Document, date: str | None, types: list[str] | None) -> Result:
+def _extract_one(engine: Engine, document: Document, date: str | None, types: list[str] | None,
+                 date_order: str | None = None) -> Result:
     if document.error is not None:
         print(f"extractor: {document.error}", file=sys.stderr)
         return Result(document.id, None, errors=[{"message": document.error}])
     try:
         result = engine.extract(document.text or "", reference_date=date or document.date,
-                                id=document.id, types=types)
+                                id=document.id, types=types, date_order=date_order)
     except ValueError as exc:
         result = Result(document.id, None, errors=[{"message": str(exc)}])
     for error in result.errors:

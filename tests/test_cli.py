@@ -128,3 +128,11 @@ def test_fixtures_command_shows_diff(tmp_path):
     assert done.returncode == 1 and b"--- doc.json (golden)" in done.stdout
     assert run_cli("fixtures", "--dir", str(tmp_path), "--update").returncode == 0
     assert run_cli("fixtures", "--dir", str(tmp_path)).returncode == 0
+
+
+def test_date_order_option(tmp_path, capsys):
+    path = tmp_path / "d.txt"
+    path.write_text("Filed on 05/06/2023.", encoding="utf-8")
+    assert main(["extract", str(path), "--date-order", "MDY"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [e["value"]["timex"] for e in out["extractions"]] == ["2023-05-06"]

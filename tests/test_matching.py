@@ -92,3 +92,65 @@ def test_stage_constraint_and_retry(tmp_path):
 def test_same_engine_many_texts(tmp_path):
     engine = Engine.from_directory(write_rules(tmp_path, {"r.yaml": MINIMAL_RULE}))
     assert [engine.extract(f"${i}").extractions[0].value["amount"] for i in range(3)] == [0, 1, 2]
+
+
+FALLBACK = """\
+lexicons:
+  months: {entries: {March: 3}}
+  future_markers: {entries: [will]}
+rules:
+  - id: date.bad_range
+    type: date
+    priority: 90
+    normaliser: date
+    options: {kind: range}
+    pattern: '(?P<day>\\d+)-(?P<day_to>\\d+) (?P<month_to>March)'
+    examples: [{text: "1-3 March 2023", match: "1-3 March"}]
+  - id: date.day
+    type: date
+    priority: 10
+    normaliser: date
+    pattern: '(?P<day>\\d+) (?P<month>March)'
+    examples: [{text: "3 March 2023", match: "3 March"}]
+"""
+
+
+def test_a_rejected_winner_gives_way_to_what_it_beat(tmp_path):
+    engine = Engine.from_directory(write_rules(tmp_path, {"r.yaml": FALLBACK}))
+    # "5-3 March" is no range (the end comes first): the day rule's "3 March" takes its place.
+    found = engine.extract("They won 5-3 March last.", reference_date="2023-06-05").extractions
+    assert [(e.text, e.rule, e.value["timex"]) for e in found] == [("3 March", "date.day", "2023-03-03")]
+    found = engine.extract("Held 1-3 March.", reference_date="2023-06-05").extractions
+    assert [e.rule for e in found] == ["date.bad_range"]
+
+
+NEAR = """\
+macros:
+  PAIR: '(?P<word>[a-z]+)'
+rules:
+  - id: thing.near
+    type: thing
+    scope: near
+    requires: 'TRIGGER'
+    pattern: 'x+y'
+    examples: [{text: "TRIGGER xxy", match: "xxy"}]
+  - id: thing.pairs
+    type: thing
+    pattern: '{PAIR}-{PAIR/to}'
+    examples: [{text: "ab-cd", match: "ab-cd"}]
+"""
+
+
+def test_scope_near_searches_only_around_the_trigger_and_never_cuts_a_match(tmp_path):
+    engine = Engine.from_directory(write_rules(tmp_path, {"r.yaml": NEAR}))
+    far = "xy " + "filler " * 20 + "TRIGGER " + "x" * 60 + "y" + " filler" * 20 + " xy"
+    found = [e for e in engine.extract(far).extractions if e.rule == "thing.near"]
+    # Only the run next to the trigger, whole although it is longer than the window.
+    assert [e.text for e in found] == ["x" * 60 + "y"]
+
+
+def test_a_macro_suffix_renames_its_groups(tmp_path):
+    engine = Engine.from_directory(write_rules(tmp_path, {"r.yaml": NEAR}))
+    _, outcome = engine.run("ab-cd")
+    match = outcome.of_type("thing").mentions[0].match
+    assert (match.group("word"), match.group("word_to")) == ("ab", "cd")

@@ -121,6 +121,10 @@ def _point(mention: Mention, f: Fields, ctx: Context) -> Point | None:
         if "year_to" in f:
             year = _year({"year": f["year_to"]}, ctx) if len(f["year_to"]) == 4 else (
                 (year // 100) * 100 + int(f["year_to"]) if year else None)
+        elif "year_offset" in f and ref is not None:      # "this fiscal year": the one running now
+            start = int(mention.rule.definition.options.get("fiscal_start_month", 1))
+            current = ref.year + (1 if start > 1 and ref.month >= start else 0)
+            year = current + int(ctx.lexicon("relative_words").value(f["year_offset"], 0))
         return Point(f"FY{_y(year)}", "year")
     if "first" in f:
         f = _day_and_month(f, ctx, mention.rule.definition.options.get("date_order", "DMY"))
@@ -424,13 +428,17 @@ def _time(f: Fields, ctx: Context) -> str | None:
     minute = int(f["minute"]) if f.get("minute", "").isdigit() else 0
     if hour is None or hour > 24 or minute > 59:
         return None
-    meridiem = str(ctx.lexicon("meridiems").value(f["ampm"], "")) if "ampm" in f else ""
+    meridiem = {"a": "am", "p": "pm"}.get(f.get("ampm", ""), "")
+    if "ampm" in f and not meridiem:
+        meridiem = str(ctx.lexicon("meridiems").value(f["ampm"], ""))
     if not meridiem and "daypart" in f:
         meridiem = {"TAF": "pm", "TEV": "pm", "TNI": "pm"}.get(str(ctx.lexicon("dayparts").value(f["daypart"])), "")
     if meridiem == "pm" and hour < 12:
         hour += 12
     elif meridiem == "am" and hour == 12:
         hour = 0
+    if "second" in f:
+        return f"T{hour:02d}:{minute:02d}:{int(f['second']):02d}"
     return f"T{hour:02d}:{minute:02d}" if "minute" in f else f"T{hour:02d}"
 
 
@@ -518,6 +526,10 @@ def _offset(mention: Mention, f: Fields, ctx: Context) -> Point | dict[str, Any]
         base = _day_point(ctx.reference_date)
     if base is None or base.start is None:
         return Point("PAST_REF" if direction < 0 else "FUTURE_REF", "vague")
+    if unit[1] in TIME_UNITS and base.granularity == "day":     # "in 5 minutes": a clock time that day
+        seconds = int(count * unit[0]) * {"H": 3600, "MIN": 60, "S": 1}[unit[1]] * direction
+        moment = datetime.combine(base.start, datetime.min.time()) + timedelta(seconds=seconds)
+        return Point(moment.strftime("%Y-%m-%dT%H:%M:%S"), "time", moment.date())
     moved = _add(base.start, int(count * unit[0]) * direction, unit[1])
     if base.granularity == "day":
         return _day_point(moved)

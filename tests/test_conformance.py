@@ -1,0 +1,51 @@
+"""Date scores on the Recognizers-Text suite must not fall below where they stand.
+
+The figures come from the same scoring as `python bench/conformance.py dates`; the floors sit
+just under what the rules reach now. Skips when ../shared (the suite) is absent.
+"""
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from .conftest import ROOT, SHARED
+
+SUITE = SHARED / "conformance" / "recognizers" / "dates.jsonl"
+pytestmark = pytest.mark.skipif(not SUITE.is_file(), reason="no ../shared/conformance beside the project")
+
+# (types, span recall, span precision, value accuracy) floors, as fractions of expected spans
+FLOORS = [
+    (("date", "daterange", "duration"), 0.83, 0.98, 0.66),
+    (("date", "daterange", "duration", "datetime", "datetimerange", "time", "timerange", "set"), 0.80, 0.98, 0.54),
+]
+
+
+def _conformance():
+    spec = importlib.util.spec_from_file_location("conformance", ROOT / "bench" / "conformance.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_date_scores_stay_above_their_floors(engine):
+    conformance = _conformance()
+    records = [r for r in conformance._records(SUITE)
+               if "dotnet" not in r["not_supported"] + r["not_supported_by_design"]]
+    counts = conformance.score_dates(records, conformance._ours(engine), conformance._our_value_right)
+    for types, recall, precision, value in FLOORS:
+        total = {key: sum(counts[t][key] for t in types) for key in counts[types[0]]}
+        assert total["found"] / total["gold"] >= recall, (types, total)
+        assert total["tp"] / total["pred"] >= precision, (types, total)
+        assert total["value"] / total["gold"] >= value, (types, total)
+
+
+def test_value_rules_of_the_scorer():
+    conformance = _conformance()
+    gold = {"timex": ["(XXXX-03-01,XXXX-05-01,P2M)"],
+            "values": [{"start": "2021-03-01", "end": "2021-05-01"}]}
+    # "March to May": our inclusive end (May) matches the suite's end at the start of May.
+    assert conformance._our_value_right({"kind": "range", "timex": "x", "from": "2021-03", "to": "2021-05"}, gold)
+    assert not conformance._our_value_right({"kind": "range", "timex": "x", "from": "2021-02", "to": "2021-05"}, gold)
+    assert conformance.timex_interval("199") == ("1990-01-01", "2000-01-01")
+    assert conformance.duration_seconds("PT1H30M") == 5400
