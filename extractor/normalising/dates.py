@@ -80,7 +80,7 @@ def _fields(mention: Mention) -> Fields:
         fields.setdefault(name[:-3], fields.pop(name))
     if fields.get("daypart", "").lower() == "tonight":
         fields.setdefault("deictic", "today")
-    elif "daypart" in fields and "relative" in fields and "unit" not in fields:
+    elif "daypart" in fields and "relative" in fields and "unit" not in fields and "weekday" not in fields:
         fields["deictic"] = "yesterday" if fields.pop("relative").lower() == "last" else "today"
     return fields
 
@@ -134,7 +134,7 @@ def _point(mention: Mention, f: Fields, ctx: Context) -> Point | None:
             return week
         return _day_point(week.start + timedelta(days=_weekday_number(f["weekday"], ctx) - 1))
     if "relative" in f and "unit" in f:
-        return _relative_unit(f, ctx)
+        return _relative_unit(f, ctx, mention)
     if "relative" in f and "month" in f and "day" not in f:
         return _relative_month(f, ctx)
     if "month" in f:
@@ -437,8 +437,8 @@ def _time(f: Fields, ctx: Context) -> str | None:
         hour += 12
     elif meridiem == "am" and hour == 12:
         hour = 0
-    if "second" in f:
-        return f"T{hour:02d}:{minute:02d}:{int(f['second']):02d}"
+    if "sec" in f:
+        return f"T{hour:02d}:{minute:02d}:{int(f['sec']):02d}"
     return f"T{hour:02d}:{minute:02d}" if "minute" in f else f"T{hour:02d}"
 
 
@@ -553,7 +553,7 @@ def _previous_date(mention: Mention, ctx: Context) -> Point | None:
     return None
 
 
-def _relative_unit(f: Fields, ctx: Context) -> Point | None:
+def _relative_unit(f: Fields, ctx: Context, mention: Mention | None = None) -> Point | None:
     """'last month', 'this week', 'next year', 'the following quarter'."""
     unit = _unit(f, ctx)
     if unit is None:
@@ -567,6 +567,9 @@ def _relative_unit(f: Fields, ctx: Context) -> Point | None:
         return _shift(ctx.reference_date, step, "Q")
     if unit[1] == "W" and unit[0] == 2:
         return None
+    if unit[1] == "WE" and f["relative"].lower() in ("the", "that") and ctx.reference_date.isoweekday() < 6 \
+            and not (mention is not None and _is_future(mention, ctx)):
+        step = -1                                  # "over the weekend", said on a weekday: the last one
     return _shift(ctx.reference_date, int(unit[0]) * step, unit[1])
 
 
@@ -605,9 +608,33 @@ def _number(value: Decimal) -> str:
 
 # --- ranges and spans ---------------------------------------------------------------------
 
+def _time_range(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | None:
+    """'9am-5pm', '1-3 pm' (the first takes the second's pm when it is earlier), with a day
+    written on either side: both times are on that day."""
+    low = {k: v for k, v in f.items() if k in ("hour", "minute", "ampm")}
+    high = {k[:-3]: v for k, v in f.items() if k in ("hour_to", "minute_to", "ampm_to")}
+    if "ampm" not in low and "minute" not in low and "ampm" not in high and "minute" not in high:
+        return None                                     # "3-1": a score, not a time
+    if "ampm" in high and "ampm" not in low and int(low["hour"]) <= int(high["hour"]):
+        low["ampm"] = high["ampm"]
+    day_fields = {k: v for k, v in f.items() if k not in ("hour", "minute", "ampm", "hour_to", "minute_to", "ampm_to")}
+    day_fields = {k[:-3] if k.endswith("_to") else k: v for k, v in day_fields.items()}
+    day = _point(mention, day_fields, ctx) if _has_date(day_fields) or "first" in day_fields else None
+    if (_has_date(day_fields) or "first" in day_fields) and day is None:
+        return None
+    start, end = _time(low, ctx), _time(high, ctx)
+    if start is None or end is None:
+        return None
+    prefix = day.timex if day is not None else ""
+    return {"timex": f"({prefix}{start},{prefix}{end})", "kind": "range", "granularity": "time",
+            "from": prefix + start, "to": prefix + end}
+
+
 def _range(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | None:
     """'3-5 March 2024', 'between March and May 2021', 'from 2014 to May 2018': parts one side
     leaves out come from the other ('3-5 March'); 'now' and 'today' may be either end."""
+    if "hour" in f and "hour_to" in f:
+        return _time_range(mention, f, ctx)
     low = {k: v for k, v in f.items() if not k.endswith("_to")}
     high = {k[:-3]: v for k, v in f.items() if k.endswith("_to")}
     borrowed_year = False
