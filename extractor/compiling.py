@@ -46,7 +46,7 @@ _MISSING = object()
 class CompiledRule:
     definition: RuleDef
     pattern: Any            # regex.Pattern
-    requires: Any | None    # regex.Pattern: a cheap pre-filter for each scope unit
+    requires: tuple[Any, ...]   # regex.Patterns: cheap pre-filters; a unit must contain a hit of one
     anchor: Any | None      # regex.Pattern: where a match must start (reverse: end)
 
     @property
@@ -158,7 +158,7 @@ def compile_rules(source: RuleSource, normalisers: dict[str, Callable]) -> Compi
     for rule in source.rules:
         where = {"file": rule.file, "line": rule.line, "rule": rule.id}
         pattern = compile_pattern(rule.pattern, rule.flags, source, lexicons, where)
-        requires = compile_pattern(rule.requires, (), source, lexicons, where) if rule.requires else None
+        requires = tuple(compile_pattern(r, (), source, lexicons, where) for r in rule.requires)
         anchor = compile_pattern(rule.anchor, (), source, lexicons, where) if rule.anchor else None
         _check_rule(rule, pattern, normalisers, types_by_stage, where)
         compiled.setdefault(rule.stage, []).append(CompiledRule(rule, pattern, requires, anchor))
@@ -190,6 +190,8 @@ def _check_rule(rule: RuleDef, pattern: Any, normalisers: dict[str, Callable],
             _check_earlier(wanted, rule, types_by_stage, where)
     for wanted in rule.not_overlapping + ((rule.anchor_mention,) if rule.anchor_mention else ()):
         _check_earlier(wanted, rule, types_by_stage, where)
+    if rule.scope == "near" and not rule.requires:
+        raise RuleError("scope near searches around the hits of `requires`, which the rule lacks", **where)
     if rule.anchor and rule.anchor_mention:
         raise RuleError("a rule has either anchor or anchor_mention, not both", **where)
     if rule.normaliser not in normalisers:

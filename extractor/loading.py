@@ -102,7 +102,7 @@ class RuleDef:
     priority: int
     flags: tuple[str, ...]
     scope: str
-    requires: str | None
+    requires: tuple[str, ...]   # pre-filters: a unit must contain a hit of one of them
     anchor: str | None
     anchor_mention: str | None
     span: str | None
@@ -157,6 +157,13 @@ class RuleSource:
 
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    """`requires` may be one pattern or a list of them."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def builtin_rules_dir() -> Path:
@@ -325,7 +332,7 @@ def _rule(raw: dict[str, Any], default_stage: int, file: str) -> RuleDef:
         id=raw["id"], type=raw["type"], pattern=raw["pattern"],
         stage=raw.get("stage", default_stage), priority=raw.get("priority", 50),
         flags=tuple(raw.get("flags", ())), scope=raw.get("scope", "document"),
-        requires=raw.get("requires"), anchor=raw.get("anchor"), anchor_mention=raw.get("anchor_mention"),
+        requires=_as_tuple(raw.get("requires")), anchor=raw.get("anchor"), anchor_mention=raw.get("anchor_mention"),
         span=raw.get("span"), emit=raw.get("emit", True), sets=raw.get("sets"),
         normaliser=raw.get("normaliser", "none"), options=dict(raw.get("options", {})),
         groups=groups, not_overlapping=tuple(raw.get("not_overlapping", ())),

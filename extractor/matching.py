@@ -145,24 +145,24 @@ def _units(rule: CompiledRule, text: str, segments: Segments, cache: dict[tuple[
     """The scope units (sentences, paragraphs, the document) in which the rule may match:
     with `requires`, those a hit overlaps (a pre-filter may let through too much, never too little)."""
     scope = rule.definition.scope
-    if rule.requires is None:
+    if not rule.requires:
         return list(_scopes(scope, text, segments))
-    key = (rule.requires.pattern, scope)
-    if scope == "near":
-        if key not in cache:
-            cache[key] = _windows(_hits(rule.requires, text, cache, timeout), text, segments)
-        return cache[key]
+    key = ("|".join(r.pattern for r in rule.requires), scope)
     if key not in cache:
-        units = _scopes(scope, text, segments)
-        starts = [start for start, _ in units]
-        chosen: list[int] = []
-        for hit_start, hit_end in _hits(rule.requires, text, cache, timeout):
-            i = max(bisect_right(starts, hit_start) - 1, 0)
-            while i < len(units) and units[i][0] < max(hit_end, hit_start + 1):
-                if units[i][1] > hit_start and (not chosen or chosen[-1] < i):
-                    chosen.append(i)
-                i += 1
-        cache[key] = [units[i] for i in chosen]
+        hits = sorted(hit for r in rule.requires for hit in _hits(r, text, cache, timeout))
+        if scope == "near":
+            cache[key] = _windows(hits, text, segments)
+        else:
+            units = _scopes(scope, text, segments)
+            starts = [start for start, _ in units]
+            chosen: list[int] = []
+            for hit_start, hit_end in hits:
+                i = max(bisect_right(starts, hit_start) - 1, 0)
+                while i < len(units) and units[i][0] < max(hit_end, hit_start + 1):
+                    if units[i][1] > hit_start and (not chosen or chosen[-1] < i):
+                        chosen.append(i)
+                    i += 1
+            cache[key] = [units[i] for i in chosen]
     return cache[key]
 
 

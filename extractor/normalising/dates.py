@@ -47,8 +47,11 @@ def normalise_date(mention: Mention, ctx: Context) -> dict[str, Any] | None:
             fields["year"] = year.group()
     if kind == "duration":
         return _duration(fields, ctx)
-    if kind == "vague":
-        return {"timex": options["timex"], "kind": "vague", "granularity": None}
+    if kind == "vague":          # options.timex: one value, or one per group ({past: PAST_REF, ...})
+        timex = options["timex"]
+        if isinstance(timex, dict):
+            timex = next((t for group, t in sorted(timex.items()) if group in fields), None)
+        return {"timex": timex, "kind": "vague", "granularity": None} if timex else None
     if kind == "set":
         return _set(fields, ctx)
     if kind == "range":
