@@ -28,6 +28,10 @@ BAD_RULE_FILES = [
      "can only refer to earlier stages"),
     ("unknown normaliser", "rules:\n  - id: money.x\n    type: money\n    pattern: 'x'\n"
      "    normaliser: magic\n    examples: [{text: x, match: x}]\n", 2, "money.x", "unknown normaliser"),
+    ("near without requires", "rules:\n  - id: money.x\n    type: money\n    pattern: 'x'\n"
+     "    scope: near\n    examples: [{text: x, match: x}]\n", 2, "money.x", "scope near searches around"),
+    ("empty requires list", "rules:\n  - id: money.x\n    type: money\n    pattern: 'x'\n"
+     "    requires: []\n    examples: [{text: x, match: x}]\n", 5, "money.x", "requires"),
 ]
 
 
