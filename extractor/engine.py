@@ -106,7 +106,8 @@ class Engine:
 
     def _normalise(self, outcome: MatchOutcome, ctx: Context, doc_id: str | None) -> None:
         for type_, index in list(outcome.mentions.items()):
-            kept, rejected = [], []
+            kept: list[Mention] = []
+            rejected: list[Mention] = []
             for mention in index.mentions:
                 mention.value = self._value(mention, ctx, outcome, doc_id)
                 (kept if mention.value is not None else rejected).append(mention)

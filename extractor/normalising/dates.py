@@ -125,8 +125,8 @@ def _point(mention: Mention, f: Fields, ctx: Context) -> Point | None:
             year = _year({"year": f["year_to"]}, ctx) if len(f["year_to"]) == 4 else (
                 (year // 100) * 100 + int(f["year_to"]) if year else None)
         elif "year_offset" in f and ref is not None:      # "this fiscal year": the one running now
-            start = int(mention.rule.definition.options.get("fiscal_start_month", 1))
-            current = ref.year + (1 if start > 1 and ref.month >= start else 0)
+            first_month = int(mention.rule.definition.options.get("fiscal_start_month", 1))
+            current = ref.year + (1 if first_month > 1 and ref.month >= first_month else 0)
             year = current + int(ctx.lexicon("relative_words").value(f["year_offset"], 0))
         return Point(f"FY{_y(year)}", "year")
     if "first" in f:
@@ -621,7 +621,7 @@ def _time_range(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | N
     if "ampm" in high and "ampm" not in low and int(low["hour"]) <= int(high["hour"]):
         low["ampm"] = high["ampm"]
     day_fields = {k: v for k, v in f.items() if k not in ("hour", "minute", "ampm", "hour_to", "minute_to", "ampm_to")}
-    day_fields = {k[:-3] if k.endswith("_to") else k: v for k, v in day_fields.items()}
+    day_fields = {k.removesuffix("_to"): v for k, v in day_fields.items()}
     day = _point(mention, day_fields, ctx) if _has_date(day_fields) or "first" in day_fields else None
     if (_has_date(day_fields) or "first" in day_fields) and day is None:
         return None
