@@ -100,10 +100,19 @@ def split_alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of a pre-filter, each scanned on its own: the `regex` module
     finds a literal like 'weekend' twenty times faster than it tries 'week|weekend|month' at
     every position, and the union of the hits is the same."""
-    while _enclosed(pattern):
-        pattern = pattern[3:-1]
-    parts, depth, start, i = [], 0, 0, 0
-    in_class = False
+    while pattern.startswith("(?:") and pattern.endswith(")") and \
+            all(depth > 0 for i, _, depth in _structure(pattern) if 0 < i < len(pattern) - 1):
+        pattern = pattern[3:-1]                # one group around everything: look inside it
+    bars = [i for i, char, depth in _structure(pattern) if char == "|" and depth == 0]
+    if not bars:
+        return [pattern]
+    parts = [pattern[a + 1:b] for a, b in zip([-1] + bars, bars + [len(pattern)])]
+    return [piece for part in parts for piece in split_alternatives(part)]
+
+
+def _structure(pattern: str) -> Iterable[tuple[int, str, int]]:
+    """Each character outside escapes and classes, with the group depth after it is read."""
+    depth, i, in_class = 0, 0, False
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
@@ -115,42 +124,10 @@ def split_alternatives(pattern: str) -> list[str]:
             in_class = True
             if pattern[i + 1:i + 2] == "]":
                 i += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
+        else:
+            depth += (char == "(") - (char == ")")
+            yield i, char, depth
         i += 1
-    parts.append(pattern[start:])
-    if len(parts) == 1:
-        return parts
-    return [piece for part in parts for piece in split_alternatives(part)]
-
-
-def _enclosed(pattern: str) -> bool:
-    """Whether the whole pattern is one non-capturing group, '(?:...)'."""
-    if not (pattern.startswith("(?:") and pattern.endswith(")")):
-        return False
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0 and i < len(pattern) - 1:
-                return False
-        i += 1
-    return True
 
 
 def trie_pattern(surfaces: Iterable[str]) -> str:

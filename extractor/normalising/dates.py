@@ -723,13 +723,15 @@ def _set(f: Fields, ctx: Context) -> dict[str, Any] | None:
 # --- dateparser, on a span only ----------------------------------------------------------------
 
 def normalise_with_dateparser(mention: Mention, ctx: Context) -> dict[str, Any] | None:
-    """dateparser reads the span (cached); options.date_order settles 05/06 (default DMY)."""
+    """dateparser reads the span (cached), preferring past or future dates by the clause's
+    tense; the caller's or the rule's date_order settles 05/06 (default DMY)."""
     options = mention.rule.definition.options
-    order = options.get("date_order", "DMY")
-    key = ("dateparser", mention.match.group(), order, ctx.reference_date)
+    order = ctx.date_order or options.get("date_order", "DMY")
+    prefer = "future" if _is_future(mention, ctx) else "past"
+    key = ("dateparser", mention.match.group(), order, ctx.reference_date, prefer)
     if key not in ctx.cache:
         import dateparser  # slow to import: only when a rule needs it
-        settings: dict[str, Any] = {"DATE_ORDER": order, "PREFER_DATES_FROM": "past",
+        settings: dict[str, Any] = {"DATE_ORDER": order, "PREFER_DATES_FROM": prefer,
                                     "REQUIRE_PARTS": ["day", "month", "year"]}
         if ctx.reference_date is not None:
             settings["RELATIVE_BASE"] = datetime.combine(ctx.reference_date, datetime.min.time())
