@@ -47,11 +47,21 @@ class CompiledRule:
     definition: RuleDef
     pattern: Any            # regex.Pattern
     requires: tuple[Any, ...]   # regex.Patterns: cheap pre-filters; a unit must contain a hit of one
-    anchor: Any | None      # regex.Pattern: where a match must start (reverse: end)
+    # regex.Patterns, the anchor's top-level alternatives: where a match must start (reverse: end)
+    anchors: tuple[Any, ...] = ()
+    # Per pre-filter or anchor piece, text that each of its hits starts with (or None): where
+    # the document lacks it, a plain substring test saves the scan.
+    requires_literals: tuple[str | None, ...] = ()
+    anchor_literals: tuple[str | None, ...] = ()
 
     @property
     def id(self) -> str:
         return self.definition.id
+
+    @property
+    def units_key(self) -> tuple[Any, ...]:
+        """Rules with the same pre-filters and scope share their scope units in a document."""
+        return (self.definition.scope,) + self.requires
 
 
 @dataclass(frozen=True)
@@ -130,6 +140,22 @@ def _structure(pattern: str) -> Iterable[tuple[int, str, int]]:
         i += 1
 
 
+def leading_literal(pattern: str) -> str | None:
+    """The plain text every match of `pattern` starts with, if two characters or more."""
+    literal = []
+    for char in pattern:
+        if char in "\\.^$|()[]{}":
+            if char == "{" and literal:
+                literal.pop()
+            break
+        if char in "?*":
+            if literal:
+                literal.pop()
+            break
+        literal.append(char)
+    return "".join(literal) if len(literal) >= 2 else None
+
+
 def trie_pattern(surfaces: Iterable[str]) -> str:
     """A word list as one regex whose alternatives share their prefixes ("Prime Minister",
     "Prime Minister's"): the `regex` module tries such a trie about twice as fast as a named
@@ -192,14 +218,24 @@ def compile_rules(source: RuleSource, normalisers: dict[str, Callable]) -> Compi
     for rule in source.rules:
         where = {"file": rule.file, "line": rule.line, "rule": rule.id}
         pattern = compile_pattern(rule.pattern, rule.flags, source, lexicons, where)
-        requires = tuple(compile_pattern(piece, (), source, lexicons, where)
-                         for r in rule.requires for piece in split_alternatives(expand_macros(r, source.macros, where)))
-        anchor = compile_pattern(rule.anchor, (), source, lexicons, where) if rule.anchor else None
+        requires, requires_literals = _pieces(rule.requires, source, lexicons, where)
+        anchors, anchor_literals = _pieces((rule.anchor,) if rule.anchor else (), source, lexicons, where)
         _check_rule(rule, pattern, normalisers, types_by_stage, where)
-        compiled.setdefault(rule.stage, []).append(CompiledRule(rule, pattern, requires, anchor))
+        compiled.setdefault(rule.stage, []).append(
+            CompiledRule(rule, pattern, requires, anchors, requires_literals, anchor_literals))
     stages = tuple((stage, tuple(sorted(rules, key=lambda r: (-r.definition.priority, r.id))))
                    for stage, rules in sorted(compiled.items()))
     return CompiledRules(stages, lexicons, _segmentation(source, lexicons))
+
+
+def _pieces(patterns: Iterable[str], source: RuleSource, lexicons: dict[str, Lexicon],
+            where: dict[str, Any]) -> tuple[tuple[Any, ...], tuple[str | None, ...]]:
+    """Pre-filters or an anchor, split into their top-level alternatives and compiled, with
+    the literal each alternative starts with."""
+    pieces = [piece for p in patterns for piece in split_alternatives(expand_macros(p, source.macros, where))]
+    compiled = tuple(compile_pattern(piece, (), source, lexicons, where) for piece in pieces)
+    literals = tuple(leading_literal(piece) if LEXICON_REF.search(piece) is None else None for piece in pieces)
+    return compiled, literals
 
 
 def _types_by_stage(rules: list[RuleDef]) -> dict[str, int]:

@@ -99,13 +99,13 @@ _NO_MENTIONS = MentionIndex([])
 
 def match_all(rules: CompiledRules, text: str, segments: Segments, timeout: float) -> MatchOutcome:
     outcome = MatchOutcome()
-    units: dict[tuple[str, str], list[Span]] = {}   # rules with the same `requires` test it once
+    units: dict[Any, list[Span]] = {}   # rules with the same `requires` test it once
     for _, stage_rules in rules.stages:
         candidates: list[Mention] = []
         for rule in stage_rules:
             try:
                 scopes = _units(rule, text, segments, units, timeout)
-                if rule.anchor is not None or rule.definition.anchor_mention:
+                if rule.anchors or rule.definition.anchor_mention:
                     anchors = _anchors(rule, text, units, outcome, timeout)
                     found = list(_anchored_matches(rule, text, scopes, anchors, outcome, timeout))
                 else:
@@ -131,25 +131,34 @@ def _scopes(scope: str, text: str, segments: Segments) -> tuple[Span, ...]:
     return ((0, len(text)),)
 
 
-def _hits(pattern: Any, text: str, cache: dict[tuple[str, str], list[Span]], timeout: float) -> list[Span]:
+def _hits(pattern: Any, text: str, cache: dict[Any, list[Span]], timeout: float,
+          literal: str | None = None) -> list[Span]:
     """Where a pre-filter or anchor pattern matches: one pass per document, shared by every
-    rule that names the same pattern, whether as `requires` or as `anchor`."""
-    key = (pattern.pattern, "hits")
-    if key not in cache:
-        cache[key] = [m.span() for m in pattern.finditer(text, timeout=timeout)]
-    return cache[key]
+    rule that names the same pattern (`regex` hands out one object per pattern text), whether
+    as `requires` or as `anchor`."""
+    hits = cache.get(pattern)
+    if hits is None:
+        if literal is not None and literal not in text:
+            hits = cache[pattern] = []
+        else:
+            hits = cache[pattern] = [m.span() for m in pattern.finditer(text, timeout=timeout)]
+    return hits
 
 
-def _units(rule: CompiledRule, text: str, segments: Segments, cache: dict[tuple[str, str], list[Span]],
+def _units(rule: CompiledRule, text: str, segments: Segments, cache: dict[Any, list[Span]],
            timeout: float) -> list[Span]:
     """The scope units (sentences, paragraphs, the document) in which the rule may match:
     with `requires`, those a hit overlaps (a pre-filter may let through too much, never too little)."""
     scope = rule.definition.scope
     if not rule.requires:
         return list(_scopes(scope, text, segments))
-    key = ("|".join(r.pattern for r in rule.requires), scope)
+    key = rule.units_key
     if key not in cache:
-        hits = sorted(hit for r in rule.requires for hit in _hits(r, text, cache, timeout))
+        if len(rule.requires) == 1:
+            hits = _hits(rule.requires[0], text, cache, timeout, rule.requires_literals[0])
+        else:
+            hits = sorted(hit for r, literal in zip(rule.requires, rule.requires_literals)
+                          for hit in _hits(r, text, cache, timeout, literal))
         if scope == "near":
             cache[key] = _windows(hits, text, segments)
         else:
@@ -188,12 +197,17 @@ def _windows(hits: list[Span], text: str, segments: Segments) -> list[Span]:
     return windows
 
 
-def _anchors(rule: CompiledRule, text: str, cache: dict[tuple[str, str], list[Span]],
+def _anchors(rule: CompiledRule, text: str, cache: dict[Any, list[Span]],
              outcome: MatchOutcome, timeout: float) -> list[Span]:
     if rule.definition.anchor_mention:
         return [(m.start, m.end) for m in outcome.of_type(rule.definition.anchor_mention).mentions]
-    assert rule.anchor is not None
-    return _hits(rule.anchor, text, cache, timeout)
+    if len(rule.anchors) == 1:
+        return _hits(rule.anchors[0], text, cache, timeout, rule.anchor_literals[0])
+    key = ("anchor",) + rule.anchors
+    if key not in cache:
+        cache[key] = sorted({hit for anchor, literal in zip(rule.anchors, rule.anchor_literals)
+                             for hit in _hits(anchor, text, cache, timeout, literal)})
+    return cache[key]
 
 
 def _anchored_matches(rule: CompiledRule, text: str, scopes: list[Span], anchors: list[Span],
