@@ -58,6 +58,8 @@ def normalise_date(mention: Mention, ctx: Context) -> dict[str, Any] | None:
         return _range(mention, fields, ctx)
     if kind == "span":
         return _span(fields, ctx)
+    if kind == "unit_of":
+        return _unit_of(mention, fields, ctx)
     if kind == "time" and not _has_date(fields):
         time = _time(fields, ctx)
         return {"timex": time, "kind": "time", "granularity": "time"} if time else None
@@ -703,6 +705,62 @@ def _span(f: Fields, ctx: Context) -> dict[str, Any] | None:
         low, high = _add(ref, -n, code), ref - timedelta(days=1)
     return {"timex": f"({low.isoformat()},{high.isoformat()})", "kind": "range", "granularity": "day",
             "from": low.isoformat(), "to": high.isoformat()}
+
+
+def _unit_of(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | None:
+    """'the 15th day of next month', 'the last week of July', 'the first two weeks of 2021':
+    units counted inside a month or year. A week belongs to the month or year holding its
+    Thursday (as ISO weeks belong to years)."""
+    period_fields = {k: v for k, v in f.items() if k in ("month", "year", "relative", "period")}
+    if "period" in period_fields:
+        period_fields["unit"] = period_fields.pop("period")
+    period = _point(mention, period_fields, ctx)
+    unit = _unit(f, ctx)
+    count = _count(f, ctx)
+    if period is None or period.start is None or unit is None or count is None or \
+            period.granularity not in ("month", "year") or count != count.to_integral_value():
+        return None
+    first = period.start
+    end = _add(first, 1, "M" if period.granularity == "month" else "Y")
+    units = _units_within(first, end, unit[1])
+    n = int(count)
+    index = _ordinal(f["which"], ctx) if "which" in f else None
+    if "last" in f:
+        chosen = units[-n:] if n <= len(units) else []
+    elif index is not None and n == 1:
+        chosen = units[index - 1:index] if 1 <= index <= len(units) else []
+    elif index == 1:
+        chosen = units[:n] if n <= len(units) else []
+    else:
+        return None
+    if not chosen:
+        return None
+    if len(chosen) == 1:
+        return {"timex": chosen[0].timex, "kind": "date", "granularity": chosen[0].granularity}
+    low, high = chosen[0], chosen[-1]
+    return {"timex": f"({low.timex},{high.timex})", "kind": "range", "granularity": low.granularity,
+            "from": low.timex, "to": high.timex}
+
+
+def _units_within(first: date, end: date, code: str) -> list[Point]:
+    """The days, ISO weeks (by their Thursday) or months from `first` up to `end` (exclusive)."""
+    if code == "D":
+        return [_day_point(first + timedelta(days=i)) for i in range((end - first).days)]
+    if code == "W":
+        thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+        weeks = []
+        while thursday < end:
+            year, week, _ = thursday.isocalendar()
+            weeks.append(Point(f"{year:04d}-W{week:02d}", "week", thursday - timedelta(days=3)))
+            thursday += timedelta(weeks=1)
+        return weeks
+    if code == "M":
+        months, day = [], first
+        while day < end:
+            months.append(Point(f"{day.year:04d}-{day.month:02d}", "month", day))
+            day = _add(day, 1, "M")
+        return months
+    return []
 
 
 def _set(f: Fields, ctx: Context) -> dict[str, Any] | None:
