@@ -60,6 +60,8 @@ def normalise_date(mention: Mention, ctx: Context) -> dict[str, Any] | None:
         return _span(fields, ctx)
     if kind == "unit_of":
         return _unit_of(mention, fields, ctx)
+    if kind in ("period_from", "within"):
+        return _period_from(mention, fields, ctx)
     if kind == "time" and not _has_date(fields):
         time = _time(fields, ctx)
         return {"timex": time, "kind": "time", "granularity": "time"} if time else None
@@ -705,6 +707,26 @@ def _span(f: Fields, ctx: Context) -> dict[str, Any] | None:
         low, high = _add(ref, -n, code), ref - timedelta(days=1)
     return {"timex": f"({low.isoformat()},{high.isoformat()})", "kind": "range", "granularity": "day",
             "from": low.isoformat(), "to": high.isoformat()}
+
+
+def _period_from(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | None:
+    """'for three days from today', 'a week starting tomorrow': the days from a point on;
+    'within 9 months' (kind within) from the reference date, when the sentence is about the
+    future, else a length of time."""
+    within = mention.rule.definition.options.get("kind") == "within"
+    if within and not _is_future(mention, ctx):
+        return _duration(f, ctx)
+    unit, count = _unit(f, ctx), _count(f, ctx)
+    if unit is None or count is None or count != count.to_integral_value() or unit[1] in TIME_UNITS:
+        return None
+    point_fields = {k: v for k, v in f.items() if k not in ("number", "unit")}
+    start = _day_point(ctx.reference_date) if within and ctx.reference_date else (
+        _point(mention, point_fields, ctx) if _has_date(point_fields) or "first" in point_fields else None)
+    if start is None or start.start is None or start.granularity != "day":
+        return None
+    last = _add(start.start, int(count * unit[0]), unit[1]) - timedelta(days=1)
+    return {"timex": f"({start.timex},{last.isoformat()})", "kind": "range", "granularity": "day",
+            "from": start.timex, "to": last.isoformat()}
 
 
 def _unit_of(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | None:
