@@ -651,6 +651,10 @@ def _range(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | None:
             borrowed_year = borrowed_year or key == "year"
         if key in low and key not in high and _needs(high, key):
             high[key] = low[key]
+    if len(high.get("year", "")) in (1, 2) and high["year"].isdigit() and len(low.get("year", "")) == 4:
+        high["year"] = _year_after(low["year"], high["year"])
+        if not high["year"]:
+            return None
     order = mention.rule.definition.options.get("date_order", "DMY")
     low, high = (_day_and_month(side, ctx, order) if "first" in side else side for side in (low, high))
     start, end = _point(mention, low, ctx), _point(mention, high, ctx)
@@ -673,6 +677,16 @@ def _range(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | None:
     granularity = start.granularity if start.granularity == end.granularity else "day"
     return {"timex": f"({start.timex},{end.timex})", "kind": "range", "granularity": granularity,
             "from": start.timex, "to": end.timex}
+
+
+def _year_after(first: str, digits: str) -> str:
+    """The end year written short after a full one: '2019-20' 2020, '1914-18' 1918, '2005-6'
+    2006; '' when it does not read as a later year ('2015-12' may be December 2015)."""
+    start, size = int(first), 10 ** len(digits)
+    end = start - start % size + int(digits)
+    if end <= start:
+        end += size
+    return str(end) if end - start <= (1 if len(digits) == 1 else 20) else ""
 
 
 def _needs(side: Fields, key: str) -> bool:
@@ -739,6 +753,8 @@ def _unit_of(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | None
     period = _point(mention, period_fields, ctx)
     unit = _unit(f, ctx)
     count = _count(f, ctx)
+    if f["unit"].endswith("s") and "number" not in f:      # "the final days of October": how many?
+        return None
     if period is None or period.start is None or unit is None or count is None or \
             period.granularity not in ("month", "year") or count != count.to_integral_value():
         return None
