@@ -633,8 +633,7 @@ def _time_range(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | N
     if start is None or end is None:
         return None
     prefix = day.timex if day is not None else ""
-    return {"timex": f"({prefix}{start},{prefix}{end})", "kind": "range", "granularity": "time",
-            "from": prefix + start, "to": prefix + end}
+    return _range_value(prefix + start, prefix + end, "time")
 
 
 def _range(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | None:
@@ -675,8 +674,7 @@ def _range(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | None:
                       earlier.isoformat()[:7] if start.granularity == "month" else start.timex,
                       start.granularity, earlier)
     granularity = start.granularity if start.granularity == end.granularity else "day"
-    return {"timex": f"({start.timex},{end.timex})", "kind": "range", "granularity": granularity,
-            "from": start.timex, "to": end.timex}
+    return _range_value(start.timex, end.timex, granularity)
 
 
 def _year_after(first: str, digits: str) -> str:
@@ -687,6 +685,11 @@ def _year_after(first: str, digits: str) -> str:
     if end <= start:
         end += size
     return str(end) if end - start <= (1 if len(digits) == 1 else 20) else ""
+
+
+def _range_value(low: str, high: str, granularity: str) -> dict[str, Any]:
+    """The value of a range: both ends inclusive, and the TIMEX-style pair."""
+    return {"timex": f"({low},{high})", "kind": "range", "granularity": granularity, "from": low, "to": high}
 
 
 def _needs(side: Fields, key: str) -> bool:
@@ -719,8 +722,7 @@ def _span(f: Fields, ctx: Context) -> dict[str, Any] | None:
         low, high = ref + timedelta(days=1), _add(ref, n, code)
     else:
         low, high = _add(ref, -n, code), ref - timedelta(days=1)
-    return {"timex": f"({low.isoformat()},{high.isoformat()})", "kind": "range", "granularity": "day",
-            "from": low.isoformat(), "to": high.isoformat()}
+    return _range_value(low.isoformat(), high.isoformat(), "day")
 
 
 def _period_from(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | None:
@@ -739,8 +741,7 @@ def _period_from(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | 
     if start is None or start.start is None or start.granularity != "day":
         return None
     last = _add(start.start, int(count * unit[0]), unit[1]) - timedelta(days=1)
-    return {"timex": f"({start.timex},{last.isoformat()})", "kind": "range", "granularity": "day",
-            "from": start.timex, "to": last.isoformat()}
+    return _range_value(start.timex, last.isoformat(), "day")
 
 
 def _unit_of(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | None:
@@ -776,8 +777,7 @@ def _unit_of(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | None
     if len(chosen) == 1:
         return {"timex": chosen[0].timex, "kind": "date", "granularity": chosen[0].granularity}
     low, high = chosen[0], chosen[-1]
-    return {"timex": f"({low.timex},{high.timex})", "kind": "range", "granularity": low.granularity,
-            "from": low.timex, "to": high.timex}
+    return _range_value(low.timex, high.timex, low.granularity)
 
 
 def _units_within(first: date, end: date, code: str) -> list[Point]:
