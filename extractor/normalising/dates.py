@@ -108,7 +108,8 @@ def _point(mention: Mention, f: Fields, ctx: Context) -> Point | None:
         offset = int(ctx.lexicon("deictic_days").value(f["deictic"], 0))
         return _day_point(ref + timedelta(days=offset)) if ref else Point("XXXX-XX-XX", "day")
     if "holiday" in f:
-        return _holiday(mention, f, ctx)
+        day = _holiday(mention, f, ctx)
+        return _weekend_near(day) if "weekend" in f and day is not None else day
     year = _year(f, ctx)
     if "quarter" in f or "half" in f:
         return _part_of_year(mention, f, year, ctx)
@@ -124,15 +125,8 @@ def _point(mention: Mention, f: Fields, ctx: Context) -> Point | None:
         year = year if year is not None else (ref.year if ref else None)
         start = date(year, SEASONS[season], 1) if year else None
         return Point(f"{_y(year)}-{season}", "season", start)
-    if "fiscal" in f:                            # named by the year it ends in: 2023-24 is FY2024
-        if "year_to" in f:
-            year = _year({"year": f["year_to"]}, ctx) if len(f["year_to"]) == 4 else (
-                (year // 100) * 100 + int(f["year_to"]) if year else None)
-        elif "year_offset" in f and ref is not None:      # "this fiscal year": the one running now
-            first_month = int(mention.rule.definition.options.get("fiscal_start_month", 1))
-            current = ref.year + (1 if first_month > 1 and ref.month >= first_month else 0)
-            year = current + int(ctx.lexicon("relative_words").value(f["year_offset"], 0))
-        return Point(f"FY{_y(year)}", "year")
+    if "fiscal" in f:
+        return _year_of_kind(mention, f, year, ctx)
     if "first" in f:
         f = _day_and_month(f, ctx, mention.rule.definition.options.get("date_order", "DMY"))
     if "weekday" in f and "unit" in f and "relative" in f:     # "next week Monday"
@@ -150,6 +144,8 @@ def _point(mention: Mention, f: Fields, ctx: Context) -> Point | None:
         day = _ordinal(f["day"], ctx)
         if day is None or ref is None:
             return Point(f"XXXX-XX-{day or 0:02d}", "day") if day else None
+        if "weekday" in f:
+            return _weekday_and_day(mention, _weekday_number(f["weekday"], ctx), day, ctx)
         return _day_point(date(ref.year, ref.month, day)) if _valid(ref.year, ref.month, day) else None
     if "weekday" in f:
         return _weekday(mention, f, ctx)
@@ -157,6 +153,39 @@ def _point(mention: Mention, f: Fields, ctx: Context) -> Point | None:
         return Point(f"{year:04d}", "year", date(year, 1, 1))
     if "year_offset" in f:
         return Point("XXXX", "year")
+    return None
+
+
+def _year_of_kind(mention: Mention, f: Fields, year: int | None, ctx: Context) -> Point:
+    """A fiscal, school or calendar year (lexicon year_kinds: FY, SY, CY), named by the year it
+    ends in: the 2023-24 financial year is FY2024. Which one runs now depends on the month it
+    starts in, the rule's options.fiscal_start_month or school_start_month."""
+    kind = str(ctx.lexicon("year_kinds").value(f["fiscal"], "FY"))
+    ref = ctx.reference_date
+    if "year_to" in f:
+        year = _year({"year": f["year_to"]}, ctx) if len(f["year_to"]) == 4 else (
+            (year // 100) * 100 + int(f["year_to"]) if year else None)
+    elif "year_offset" in f and ref is not None:      # "this fiscal year": the one running now
+        options = mention.rule.definition.options
+        first_month = int(options.get({"FY": "fiscal_start_month", "SY": "school_start_month"}.get(kind, ""), 1))
+        current = ref.year + (1 if first_month > 1 and ref.month >= first_month else 0)
+        year = current + int(ctx.lexicon("relative_words").value(f["year_offset"], 0))
+    if kind == "CY":
+        return Point(_y(year), "year", date(year, 1, 1) if year else None)
+    return Point(f"{kind}{_y(year)}", "year")
+
+
+def _weekday_and_day(mention: Mention, weekday: int, day: int, ctx: Context) -> Point | None:
+    """'Mon 13th': the 13th of the reference month if it is a Monday, else the nearest
+    Monday the 13th, the next one said of the future and the last one otherwise."""
+    ref = ctx.reference_date
+    assert ref is not None
+    step = 1 if _is_future(mention, ctx) else -1
+    month_index = ref.year * 12 + ref.month - 1
+    for months in range(0, 15 * step, step):      # every weekday falls on every day within 14 months
+        year, month = divmod(month_index + months, 12)
+        if _valid(year, month + 1, day) and date(year, month + 1, day).isoweekday() == weekday:
+            return _day_point(date(year, month + 1, day))
     return None
 
 
@@ -350,14 +379,19 @@ def _iso_week(f: Fields, year: int | None, ctx: Context) -> Point | None:
 
 
 def _decade(text: str, ctx: Context) -> Point | None:
-    """'1990s', "the '90s", 'nineties' -> 199 (TIMEX3 for a decade)."""
+    """'1990s', and in 2018 "the '90s" or 'nineties' -> 199 (TIMEX3 for a decade)."""
     digits = regex.sub(r"\D", "", text)
     if len(digits) == 4:
         return Point(digits[:3], "decade", date(int(digits), 1, 1))
     tens = int(digits) if len(digits) == 2 else ctx.lexicon("decade_words").value(text.lower())
     if tens is None:
         return None
-    return Point(f"XX{int(tens) // 10}", "decade")
+    ref = ctx.reference_date
+    if ref is None:
+        return Point(f"XX{int(tens) // 10}", "decade")
+    first = ref.year // 100 * 100 + int(tens)          # the latest such decade begun by the reference date
+    first -= 100 if first > ref.year else 0
+    return Point(f"{first // 10:03d}", "decade", date(first, 1, 1))
 
 
 def _holiday(mention: Mention, f: Fields, ctx: Context) -> Point | None:
@@ -391,6 +425,14 @@ def _holiday(mention: Mention, f: Fields, ctx: Context) -> Point | None:
     return _day_point(day) if day else None
 
 
+def _weekend_near(day: Point) -> Point | None:
+    """The weekend of a day's ISO week; for a Monday, the one just before it (Labor Day weekend)."""
+    if day.start is None:
+        return None
+    year, week, weekday = (day.start - timedelta(days=1 if day.start.isoweekday() == 1 else 0)).isocalendar()
+    return Point(f"{year:04d}-W{week:02d}-WE", "weekend", date.fromisocalendar(year, week, 6))
+
+
 def _holiday_in(rule: str, year: int) -> date | None:
     if rule.startswith("easter"):
         return _easter(year) + timedelta(days=int(rule[6:] or 0))
@@ -398,13 +440,13 @@ def _holiday_in(rule: str, year: int) -> date | None:
     if fixed:
         month, day = int(fixed.group(1)), int(fixed.group(2))
         return date(year, month, day) if _valid(year, month, day) else None
-    nth = regex.fullmatch(r"(\d\d)-W(\d)-(-?\d)", rule)
+    nth = regex.fullmatch(r"(\d\d)-W(\d)-(-?\d)([+-]\d+)?", rule)
     if not nth:
         return None
-    month, weekday, n = (int(p) for p in nth.groups())
+    month, weekday, n = (int(p) for p in nth.groups()[:3])
     days = [d for d in calendar.Calendar().itermonthdates(year, month)
             if d.month == month and d.isoweekday() == weekday]
-    return days[n - 1] if n > 0 else days[n]
+    return (days[n - 1] if n > 0 else days[n]) + timedelta(days=int(nth.group(4) or 0))
 
 
 def _easter(year: int) -> date:
@@ -462,8 +504,11 @@ def _unit_code(code: Any) -> tuple[Decimal, str] | None:
 
 
 def _count(f: Fields, ctx: Context) -> Decimal | None:
-    if "number" not in f or f["number"].lower() == "all":
+    if "number" not in f:
         return Decimal(1)
+    counted = ctx.lexicon("count_words").value(f["number"].lower())
+    if counted is not None:
+        return Decimal(str(counted))
     text = regex.sub(r"(?i)^an?\s+(?=\w+\s+and\b|one\b)", "", f["number"])    # "a one and a half"
     text = regex.sub(r"(?i)(?:\band\s+|^)an?\s+(half|quarter)\b", r" \1", text)
     return parse_number(text.replace("½", ".5"), ctx.lexicons.get("number_words"), ctx.cache)
@@ -566,6 +611,11 @@ def _relative_unit(f: Fields, ctx: Context, mention: Mention | None = None) -> P
     if unit is None:
         return None
     step = int(ctx.lexicon("relative_words").value(f["relative"], 0))
+    if f["relative"].lower() == "same" and mention is not None:    # "the same year": the one named last
+        previous = _previous_date(mention, ctx)
+        if previous is not None and previous.start is not None and \
+                FINENESS.get(previous.granularity, 0) >= FINENESS.get(unit[1], 9):
+            return _shift(previous.start, 0, unit[1])
     if ctx.reference_date is None:
         return Point("XXXX", "year")
     if unit[1] == "Y" and unit[0] == 10:
