@@ -85,7 +85,7 @@ def _fields(mention: Mention) -> Fields:
     fields = {name: text for name, text in mention.match.groupdict().items() if text is not None}
     for name in [n for n in fields if n.endswith("_on")]:
         fields.setdefault(name[:-3], fields.pop(name))
-    if fields.get("daypart", "").lower() == "tonight":
+    if fields.get("daypart", "").lower() in ("tonight", "tonite"):
         fields.setdefault("deictic", "today")
     elif "daypart" in fields and "relative" in fields and "unit" not in fields and "weekday" not in fields:
         fields["deictic"] = "yesterday" if fields.pop("relative").lower() == "last" else "today"
