@@ -16,8 +16,8 @@ pytestmark = pytest.mark.skipif(not SUITE.is_file(), reason="no ../shared/confor
 
 # (types, span recall, span precision, value accuracy) floors, as fractions of expected spans
 FLOORS = [
-    (("date", "daterange", "duration"), 0.88, 0.98, 0.78),
-    (("date", "daterange", "duration", "datetime", "datetimerange", "time", "timerange", "set"), 0.85, 0.98, 0.66),
+    (("date", "daterange", "duration"), 0.915, 0.99, 0.845),
+    (("date", "daterange", "duration", "datetime", "datetimerange", "time", "timerange", "set"), 0.89, 0.99, 0.725),
 ]
 
 
