@@ -167,7 +167,8 @@ def _year_of_kind(mention: Mention, f: Fields, year: int | None, ctx: Context) -
             (year // 100) * 100 + int(f["year_to"]) if year else None)
     elif "year_offset" in f and ref is not None:      # "this fiscal year": the one running now
         options = mention.rule.definition.options
-        first_month = int(options.get({"FY": "fiscal_start_month", "SY": "school_start_month"}.get(kind, ""), 1))
+        start_option = {"FY": "fiscal_start_month", "SY": "school_start_month"}.get(kind)
+        first_month = int(options.get(start_option, 1)) if start_option else 1
         current = ref.year + (1 if first_month > 1 and ref.month >= first_month else 0)
         year = current + int(ctx.lexicon("relative_words").value(f["year_offset"], 0))
     if kind == "CY":
@@ -429,7 +430,7 @@ def _weekend_near(day: Point) -> Point | None:
     """The weekend of a day's ISO week; for a Monday, the one just before it (Labor Day weekend)."""
     if day.start is None:
         return None
-    year, week, weekday = (day.start - timedelta(days=1 if day.start.isoweekday() == 1 else 0)).isocalendar()
+    year, week, _ = (day.start - timedelta(days=1 if day.start.isoweekday() == 1 else 0)).isocalendar()
     return Point(f"{year:04d}-W{week:02d}-WE", "weekend", date.fromisocalendar(year, week, 6))
 
 
