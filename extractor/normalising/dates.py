@@ -24,10 +24,10 @@ from .numbers import parse_number
 Fields = dict[str, str]
 TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 CLAUSE_MARKS = (",", ";", ":", "—", "–")
-GRANULARITY = {"D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year"}
+GRANULARITY = {"D": "day", "BD": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year"}
 YEAR_IN_TEXT = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 FINENESS = {"Y": 1, "year": 1, "Q": 2, "quarter": 2, "M": 3, "month": 3, "W": 4, "week": 4,
-            "D": 5, "day": 5, "H": 6, "MIN": 6, "S": 6}
+            "D": 5, "BD": 5, "day": 5, "H": 6, "MIN": 6, "S": 6}
 SEASONS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}   # the month each season starts
 
 
@@ -68,6 +68,8 @@ def normalise_date(mention: Mention, ctx: Context) -> dict[str, Any] | None:
     point = _offset(mention, fields, ctx) if kind == "offset" else _point(mention, fields, ctx)
     if point is None or isinstance(point, dict):        # an offset read as a duration
         return point
+    if options.get("period") and point.start is not None and point.granularity == "day":
+        point = _shift(point.start, 0, options["period"])     # "the week of June 5"
     value: dict[str, Any] = {"timex": point.timex, "kind": "date", "granularity": point.granularity}
     if "hour" in fields or "daypart" in fields:
         time = _time(fields, ctx)
@@ -140,13 +142,13 @@ def _point(mention: Mention, f: Fields, ctx: Context) -> Point | None:
         return _relative_month(f, ctx)
     if "month" in f:
         return _month_point(mention, f, year, ctx)
-    if "day" in f:                               # "on the 18th": of the reference month
+    if "day" in f:                               # "on the 18th": the nearest 18th, by tense
         day = _ordinal(f["day"], ctx)
         if day is None or ref is None:
             return Point(f"XXXX-XX-{day or 0:02d}", "day") if day else None
         if "weekday" in f:
             return _weekday_and_day(mention, _weekday_number(f["weekday"], ctx), day, ctx)
-        return _day_point(date(ref.year, ref.month, day)) if _valid(ref.year, ref.month, day) else None
+        return _day_by_tense(day, ref, _is_future(mention, ctx))
     if "weekday" in f:
         return _weekday(mention, f, ctx)
     if year is not None:
@@ -291,12 +293,14 @@ def _month(text: str, ctx: Context) -> int | None:
 
 
 def _ordinal(text: str, ctx: Context) -> int | None:
-    """'5', '5th', 'fifth', 'twenty-first' -> the number."""
+    """'5', '5th', 'fifth', 'twenty-first', 'twenty five' -> the number."""
     digits = regex.sub(r"\D", "", text)
     if digits:
         return int(digits)
     value = ctx.lexicon("ordinal_words").value(regex.sub(r"[\s-]+", " ", text.strip()))
-    return int(value) if value is not None else None
+    if value is None:
+        value = parse_number(text, ctx.lexicons.get("number_words"), ctx.cache)
+    return int(value) if value is not None and value == int(value) else None
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -312,6 +316,17 @@ def _by_tense_month(month: int, ref: date, future: bool) -> int:
     if future:
         return ref.year if month >= ref.month else ref.year + 1
     return ref.year if month <= ref.month else ref.year - 1
+
+
+def _day_by_tense(day: int, ref: date, future: bool) -> Point | None:
+    """A day of the month alone: this month's if it fits the tense, else last (or next) month's."""
+    step = 0
+    if future and day < ref.day:
+        step = 1
+    elif not future and day > ref.day:
+        step = -1
+    month = _add(ref.replace(day=1), step, "M")
+    return _day_point(month.replace(day=day)) if _valid(month.year, month.month, day) else None
 
 
 def _weekday(mention: Mention, f: Fields, ctx: Context) -> Point:
@@ -342,16 +357,17 @@ def _is_future(mention: Mention, ctx: Context) -> bool:
     if pattern is None:
         markers = ctx.lexicon("future_markers").surfaces
         pattern = ctx.cache[key] = regex.compile(r"(?i)\b\L<markers>\b", markers=markers)
-    return pattern.search(_clause(mention, ctx)) is not None
+    return any(pattern.search(part) for part in _clause(mention, ctx))
 
 
-def _clause(mention: Mention, ctx: Context) -> str:
-    """The stretch of the sentence between the punctuation around the mention: in
-    "..., the ministry said on Wednesday." the future of an earlier clause does not count."""
+def _clause(mention: Mention, ctx: Context) -> tuple[str, str]:
+    """The stretch of the sentence between the punctuation around the mention, before and
+    after it: in "..., the ministry said on Wednesday." the future of an earlier clause does
+    not count, and neither does the mention itself ("in may")."""
     start, end = ctx.segments.sentence_at(mention.start)
     before = max(ctx.text.rfind(mark, start, mention.start) for mark in CLAUSE_MARKS)
     after = [i for i in (ctx.text.find(mark, mention.end, end) for mark in CLAUSE_MARKS) if i >= 0]
-    return ctx.text[max(before + 1, start):min(after, default=end)]
+    return ctx.text[max(before + 1, start):mention.start], ctx.text[mention.end:min(after, default=end)]
 
 
 def _part_of_year(mention: Mention, f: Fields, year: int | None, ctx: Context) -> Point | None:
@@ -518,6 +534,13 @@ def _count(f: Fields, ctx: Context) -> Decimal | None:
 def _add(day: date, amount: int, unit: str) -> date:
     if unit == "D":
         return day + timedelta(days=amount)
+    if unit == "BD":                              # business days: Monday to Friday
+        step = 1 if amount > 0 else -1
+        for _ in range(abs(amount)):
+            day += timedelta(days=step)
+            while day.isoweekday() > 5:
+                day += timedelta(days=step)
+        return day
     if unit in ("W", "WE"):
         return day + timedelta(weeks=amount)
     months = {"M": 1, "Q": 3, "Y": 12}.get(unit)
@@ -561,11 +584,12 @@ def _offset(mention: Mention, f: Fields, ctx: Context) -> Point | dict[str, Any]
     options = mention.rule.definition.options
     if options.get("past_reading") == "duration" and not _is_future(mention, ctx):
         return _duration(f, ctx)
-    unit, count = _unit(f, ctx), _count(f, ctx)
-    if unit is None or count is None or count != count.to_integral_value():
+    steps = _steps(f, ctx)
+    if steps is None:
         return None
+    unit, count = steps[0]
     direction = int(ctx.lexicon("relative_words").value(f.get("direction", ""), -1))
-    anchor_fields = {k: v for k, v in f.items() if k not in ("number", "unit", "direction")}
+    anchor_fields = {k: v for k, v in f.items() if k not in OFFSET_FIELDS}
     base: Point | None = None
     if _has_date(anchor_fields):
         base = _point(mention, anchor_fields, ctx)
@@ -579,14 +603,37 @@ def _offset(mention: Mention, f: Fields, ctx: Context) -> Point | dict[str, Any]
         base = _day_point(ctx.reference_date)
     if base is None or base.start is None:
         return Point("PAST_REF" if direction < 0 else "FUTURE_REF", "vague")
-    if unit[1] in TIME_UNITS and base.granularity == "day":     # "in 5 minutes": a clock time that day
+    if unit[1] in TIME_UNITS and base.granularity == "day" and len(steps) == 1:   # "in 5 minutes": a clock time that day
         seconds = int(count * unit[0]) * {"H": 3600, "MIN": 60, "S": 1}[unit[1]] * direction
         moment = datetime.combine(base.start, datetime.min.time()) + timedelta(seconds=seconds)
         return Point(moment.strftime("%Y-%m-%dT%H:%M:%S"), "time", moment.date())
-    moved = _add(base.start, int(count * unit[0]) * direction, unit[1])
+    if len(steps) > 1 and any(u[1] in TIME_UNITS for u, _ in steps):
+        return None
+    moved = base.start
+    for (size, code), number in steps:            # "2 years 1 month 21 days later": biggest first
+        moved = _add(moved, int(number * size) * direction, code)
     if base.granularity == "day":
+        if "in_week" in f:                      # "Monday two weeks from now": that week's Monday
+            moved += timedelta(days=_weekday_number(f["in_week"], ctx) - moved.isoweekday())
         return _day_point(moved)
     return _shift(moved, 0, {"week": "W", "month": "M", "quarter": "Q"}.get(base.granularity, "Y"))
+
+
+OFFSET_FIELDS = ("number", "unit", "number_2", "unit_2", "number_3", "unit_3", "direction", "in_week")
+
+
+def _steps(f: Fields, ctx: Context) -> list[tuple[tuple[Decimal, str], Decimal]] | None:
+    """The units and whole counts of an offset: one, or up to three ("2 weeks and 2 days")."""
+    steps = []
+    for suffix in ("", "_2", "_3"):
+        if "unit" + suffix not in f:
+            continue
+        unit = _unit(f, ctx, "unit" + suffix)
+        count = _count({"number": f["number" + suffix]} if "number" + suffix in f else {}, ctx)
+        if unit is None or count is None or count != count.to_integral_value():
+            return None
+        steps.append((unit, count))
+    return steps or None
 
 
 def _previous_date(mention: Mention, ctx: Context) -> Point | None:
@@ -646,7 +693,7 @@ def _duration(f: Fields, ctx: Context) -> dict[str, Any] | None:
         if "fraction" in f and suffix == "":
             count += _count({"number": f["fraction"]}, ctx) or 0
         total[unit[1]] = total.get(unit[1], Decimal(0)) + count * unit[0]
-    if not total:
+    if not total or "BD" in total:        # TIMEX3 has no business days: a span, never a length
         return None
     date_part = "".join(f"{_number(total[c])}{c}" for c in ("Y", "M", "W", "WE", "D") if c in total)
     time_part = "".join(f"{_number(total[c])}{TIME_UNITS[c]}" for c in ("H", "MIN", "S") if c in total)
@@ -770,7 +817,7 @@ def _span(f: Fields, ctx: Context) -> dict[str, Any] | None:
             _add(first, size // 12 if step > 0 else -months // 12, "Y"))
         high = _add(low, months, "M") - timedelta(days=1)
     elif step > 0:
-        low, high = ref + timedelta(days=1), _add(ref, n, code)
+        low, high = _add(ref, 1, "BD" if code == "BD" else "D"), _add(ref, n, code)
     else:
         low, high = _add(ref, -n, code), ref - timedelta(days=1)
     return _range_value(low.isoformat(), high.isoformat(), "day")
