@@ -60,6 +60,8 @@ def normalise_date(mention: Mention, ctx: Context) -> dict[str, Any] | None:
         return _span(fields, ctx)
     if kind == "unit_of":
         return _unit_of(mention, fields, ctx)
+    if kind == "rest_of":
+        return _rest_of(fields, ctx)
     if kind in ("period_from", "within"):
         return _period_from(mention, fields, ctx)
     if kind == "time" and not _has_date(fields):
@@ -124,7 +126,8 @@ def _point(mention: Mention, f: Fields, ctx: Context) -> Point | None:
         return Point(f"{number - 1:02d}", "century", date(max(1, (number - 1) * 100), 1, 1)) if number else None
     if "season" in f:
         season = str(ctx.lexicon("seasons").value(f["season"]))
-        year = year if year is not None else (ref.year if ref else None)
+        if year is None and ref is not None:
+            year = ref.year if "year_offset" in f else _by_tense_season(SEASONS[season], ref, _is_future(mention, ctx))
         start = date(year, SEASONS[season], 1) if year else None
         return Point(f"{_y(year)}-{season}", "season", start)
     if "fiscal" in f:
@@ -329,6 +332,18 @@ def _day_by_tense(day: int, ref: date, future: bool) -> Point | None:
     return _day_point(month.replace(day=day)) if _valid(month.year, month.month, day) else None
 
 
+def _by_tense_season(first_month: int, ref: date, future: bool) -> int:
+    """A bare season: the one under way, else the last one (or, of the future, the next)."""
+    start = date(ref.year, first_month, 1)
+    if start > ref and _add(start, -12, "M") <= ref < _add(start, -9, "M"):
+        return ref.year - 1                       # in January: the winter that began in December
+    if start <= ref < _add(start, 3, "M"):
+        return ref.year
+    if future:
+        return ref.year if start > ref else ref.year + 1
+    return ref.year if start <= ref else ref.year - 1
+
+
 def _weekday(mention: Mention, f: Fields, ctx: Context) -> Point:
     weekday = _weekday_number(f["weekday"], ctx)
     ref = ctx.reference_date
@@ -357,17 +372,25 @@ def _is_future(mention: Mention, ctx: Context) -> bool:
     if pattern is None:
         markers = ctx.lexicon("future_markers").surfaces
         pattern = ctx.cache[key] = regex.compile(r"(?i)\b\L<markers>\b", markers=markers)
-    return any(pattern.search(part) for part in _clause(mention, ctx))
+    return pattern.search(_clause(mention, ctx)) is not None
 
 
-def _clause(mention: Mention, ctx: Context) -> tuple[str, str]:
-    """The stretch of the sentence between the punctuation around the mention, before and
-    after it: in "..., the ministry said on Wednesday." the future of an earlier clause does
-    not count, and neither does the mention itself ("in may")."""
+def _clause(mention: Mention, ctx: Context) -> str:
+    """The stretch of the sentence between the punctuation around the mention: in
+    "..., the ministry said on Wednesday." the future of an earlier clause does not count.
+    A date that opens the sentence ("In May, ministers will meet") takes the next clause.
+    The month itself is blanked out: "May" is no modal verb."""
+    text = ctx.text
     start, end = ctx.segments.sentence_at(mention.start)
-    before = max(ctx.text.rfind(mark, start, mention.start) for mark in CLAUSE_MARKS)
-    after = [i for i in (ctx.text.find(mark, mention.end, end) for mark in CLAUSE_MARKS) if i >= 0]
-    return ctx.text[max(before + 1, start):mention.start], ctx.text[mention.end:min(after, default=end)]
+    before = max(max(text.rfind(mark, start, mention.start) for mark in CLAUSE_MARKS) + 1, start)
+    after = min((i for i in (text.find(mark, mention.end, end) for mark in CLAUSE_MARKS) if i >= 0), default=end)
+    if after < end and not text[mention.end:after].strip() and len(text[before:mention.start].split()) <= 2:
+        after = min((i for i in (text.find(mark, after + 1, end) for mark in CLAUSE_MARKS) if i >= 0), default=end)
+    clause = text[before:after]
+    month = mention.group_span("month") if "month" in mention.match.re.groupindex else None
+    if month is not None and before <= month[0] and month[1] <= after:
+        clause = clause[:month[0] - before] + " " * (month[1] - month[0]) + clause[month[1] - before:]
+    return clause
 
 
 def _part_of_year(mention: Mention, f: Fields, year: int | None, ctx: Context) -> Point | None:
@@ -412,23 +435,25 @@ def _decade(text: str, ctx: Context) -> Point | None:
 
 
 def _holiday(mention: Mention, f: Fields, ctx: Context) -> Point | None:
-    """A named day from the lexicon holidays: 'MM-DD', 'easter+N', or 'MM-WD-N' (the Nth
-    weekday WD of month MM; N = -1 for the last), in the year given or by tense."""
+    """A named day from the lexicon holidays: 'MM-DD', 'easter+N', 'MM-WD-N' (the Nth
+    weekday WD of month MM; N = -1 for the last), or 'dates ...' (one per year listed), in
+    the year given or by tense."""
     rule = str(ctx.lexicon("holidays").value(f["holiday"]) or "")
     year = _year(f, ctx)
     ref = ctx.reference_date
+    unknown = Point("XXXX-XX-XX", "day") if rule.startswith("dates ") else None   # a year not listed
     if year is None and ref is None:
         fixed = regex.fullmatch(r"(\d\d)-(\d\d)", rule)
-        return Point(f"XXXX-{fixed.group(1)}-{fixed.group(2)}", "day") if fixed else None
+        return Point(f"XXXX-{fixed.group(1)}-{fixed.group(2)}", "day") if fixed else unknown
     if year is not None:
         day = _holiday_in(rule, year)
-        return _day_point(day) if day else None
+        return _day_point(day) if day else unknown
     assert ref is not None
     relative = f.get("relative")
     step = int(ctx.lexicon("relative_words").value(relative, 0)) if relative else None
     this_year = _holiday_in(rule, ref.year)
     if this_year is None:
-        return None
+        return unknown
     if step is None:                       # by tense: the next one, or the most recent one
         step = 1 if _is_future(mention, ctx) else -1
         if this_year == ref:
@@ -439,7 +464,7 @@ def _holiday(mention: Mention, f: Fields, ctx: Context) -> Point | None:
         day = this_year if this_year < ref else _holiday_in(rule, ref.year - 1)
     else:
         day = this_year
-    return _day_point(day) if day else None
+    return _day_point(day) if day else unknown
 
 
 def _weekend_near(day: Point) -> Point | None:
@@ -451,6 +476,9 @@ def _weekend_near(day: Point) -> Point | None:
 
 
 def _holiday_in(rule: str, year: int) -> date | None:
+    if rule.startswith("dates "):                 # a lunar-calendar day: that year's, if listed
+        listed = [date.fromisoformat(day) for day in rule.split()[1:]]
+        return next((day for day in listed if day.year == year), None)
     if rule.startswith("easter"):
         return _easter(year) + timedelta(days=int(rule[6:] or 0))
     fixed = regex.fullmatch(r"(\d\d)-(\d\d)", rule)
@@ -821,6 +849,21 @@ def _span(f: Fields, ctx: Context) -> dict[str, Any] | None:
     else:
         low, high = _add(ref, -n, code), ref - timedelta(days=1)
     return _range_value(low.isoformat(), high.isoformat(), "day")
+
+
+def _rest_of(f: Fields, ctx: Context) -> dict[str, Any] | None:
+    """'the rest of the year': from the reference date to the last day of its year."""
+    unit, ref = _unit(f, ctx), ctx.reference_date
+    if unit is None or ref is None:
+        return {"timex": "FUTURE_REF", "kind": "vague", "granularity": None} if unit else None
+    period = _shift(ref, 0, "Q" if unit == (3, "M") else unit[1])
+    if period is None or period.start is None:
+        return None
+    size = {"week": (1, "W"), "quarter": (3, "M"), "month": (1, "M"), "year": (1, "Y")}.get(period.granularity)
+    if size is None:
+        return None
+    last = _add(period.start, size[0], size[1]) - timedelta(days=1)
+    return _range_value(ref.isoformat(), last.isoformat(), "day")
 
 
 def _period_from(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | None:
