@@ -139,6 +139,11 @@ def _point(mention: Mention, f: Fields, ctx: Context) -> Point | None:
         if week is None or week.start is None:
             return week
         return _day_point(week.start + timedelta(days=_weekday_number(f["weekday"], ctx) - 1))
+    if "day" in f and "relative" in f and f.get("unit", "").lower() == "month":   # "the 21st of next month"
+        month, day = _relative_unit(f, ctx), _ordinal(f["day"], ctx)
+        if month is None or month.start is None or day is None:
+            return None
+        return _day_point(month.start.replace(day=day)) if _valid(month.start.year, month.start.month, day) else None
     if "relative" in f and "unit" in f:
         return _relative_unit(f, ctx, mention)
     if "relative" in f and "month" in f and "day" not in f:
@@ -640,6 +645,8 @@ def _offset(mention: Mention, f: Fields, ctx: Context) -> Point | dict[str, Any]
     moved = base.start
     for (size, code), number in steps:            # "2 years 1 month 21 days later": biggest first
         moved = _add(moved, int(number * size) * direction, code)
+    if options.get("period_of_unit") and "number" not in f and unit[1] in ("W", "M", "Y"):
+        return _shift(moved, 0, unit[1])          # "the week after Christmas": that week
     if base.granularity == "day":
         if "in_week" in f:                      # "Monday two weeks from now": that week's Monday
             moved += timedelta(days=_weekday_number(f["in_week"], ctx) - moved.isoweekday())
