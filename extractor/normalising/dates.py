@@ -442,10 +442,12 @@ def _decade(text: str, ctx: Context) -> Point | None:
 def _holiday(mention: Mention, f: Fields, ctx: Context) -> Point | None:
     """A named day from the lexicon holidays: 'MM-DD', 'easter+N', 'MM-WD-N' (the Nth
     weekday WD of month MM; N = -1 for the last), or 'dates ...' (one per year listed), in
-    the year given or by tense."""
+    the year given or by tense; 'by country' is a day not known without the country."""
     rule = str(ctx.lexicon("holidays").value(f["holiday"]) or "")
     year = _year(f, ctx)
     ref = ctx.reference_date
+    if rule == "by country":                   # "Independence Day": a day, but which one?
+        return Point("XXXX-XX-XX", "day")
     unknown = Point("XXXX-XX-XX", "day") if rule.startswith("dates ") else None   # a year not listed
     if year is None and ref is None:
         fixed = regex.fullmatch(r"(\d\d)-(\d\d)", rule)
@@ -615,7 +617,7 @@ def _offset(mention: Mention, f: Fields, ctx: Context) -> Point | dict[str, Any]
     previous, 'a year earlier' counts from the date the paragraph named last ("2023, up from
     ... a year earlier" is 2022, a year), else from the reference date."""
     options = mention.rule.definition.options
-    if options.get("past_reading") == "duration" and not _is_future(mention, ctx):
+    if options.get("past_reading") == "duration" and "hence" not in f and not _is_future(mention, ctx):
         return _duration(f, ctx)
     steps = _steps(f, ctx)
     if steps is None:
@@ -654,7 +656,7 @@ def _offset(mention: Mention, f: Fields, ctx: Context) -> Point | dict[str, Any]
     return _shift(moved, 0, {"week": "W", "month": "M", "quarter": "Q"}.get(base.granularity, "Y"))
 
 
-OFFSET_FIELDS = ("number", "unit", "number_2", "unit_2", "number_3", "unit_3", "direction", "in_week")
+OFFSET_FIELDS = ("number", "unit", "number_2", "unit_2", "number_3", "unit_3", "direction", "in_week", "hence")
 
 
 def _steps(f: Fields, ctx: Context) -> list[tuple[tuple[Decimal, str], Decimal]] | None:
