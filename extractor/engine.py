@@ -33,7 +33,7 @@ class Engine:
     pickle it to worker processes (it recompiles from its rule source on arrival)."""
 
     def __init__(self, source: RuleSource, normalisers: dict[str, Normaliser] | None = None,
-                 timeout: float = DEFAULT_TIMEOUT) -> None:
+                 timeout: float | None = DEFAULT_TIMEOUT) -> None:
         self.source = source
         self.normalisers = {**default_normalisers(), **(normalisers or {})}
         self.timeout = timeout

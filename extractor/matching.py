@@ -97,7 +97,7 @@ class MatchOutcome:
 _NO_MENTIONS = MentionIndex([])
 
 
-def match_all(rules: CompiledRules, text: str, segments: Segments, timeout: float) -> MatchOutcome:
+def match_all(rules: CompiledRules, text: str, segments: Segments, timeout: float | None) -> MatchOutcome:
     outcome = MatchOutcome()
     units: dict[Any, list[Span]] = {}   # rules with the same `requires` test it once
     for _, stage_rules in rules.stages:
@@ -131,7 +131,7 @@ def _scopes(scope: str, text: str, segments: Segments) -> tuple[Span, ...]:
     return ((0, len(text)),)
 
 
-def _hits(pattern: Any, text: str, cache: dict[Any, list[Span]], timeout: float,
+def _hits(pattern: Any, text: str, cache: dict[Any, list[Span]], timeout: float | None,
           literal: str | None = None) -> list[Span]:
     """Where a pre-filter or anchor pattern matches: one pass per document, shared by every
     rule that names the same pattern (`regex` hands out one object per pattern text), whether
@@ -146,7 +146,7 @@ def _hits(pattern: Any, text: str, cache: dict[Any, list[Span]], timeout: float,
 
 
 def _units(rule: CompiledRule, text: str, segments: Segments, cache: dict[Any, list[Span]],
-           timeout: float) -> list[Span]:
+           timeout: float | None) -> list[Span]:
     """The scope units (sentences, paragraphs, the document) in which the rule may match:
     with `requires`, those a hit overlaps (a pre-filter may let through too much, never too little)."""
     scope = rule.definition.scope
@@ -198,7 +198,7 @@ def _windows(hits: list[Span], text: str, segments: Segments) -> list[Span]:
 
 
 def _anchors(rule: CompiledRule, text: str, cache: dict[Any, list[Span]],
-             outcome: MatchOutcome, timeout: float) -> list[Span]:
+             outcome: MatchOutcome, timeout: float | None) -> list[Span]:
     if rule.definition.anchor_mention:
         return [(m.start, m.end) for m in outcome.of_type(rule.definition.anchor_mention).mentions]
     if len(rule.anchors) == 1:
@@ -211,7 +211,7 @@ def _anchors(rule: CompiledRule, text: str, cache: dict[Any, list[Span]],
 
 
 def _anchored_matches(rule: CompiledRule, text: str, scopes: list[Span], anchors: list[Span],
-                      outcome: MatchOutcome, timeout: float) -> Iterator[Mention]:
+                      outcome: MatchOutcome, timeout: float | None) -> Iterator[Mention]:
     """One anchored attempt per anchor: starting at it, or (reverse) ending at its end."""
     definition = rule.definition
     reverse = "reverse" in definition.flags
@@ -232,7 +232,7 @@ def _anchored_matches(rule: CompiledRule, text: str, scopes: list[Span], anchors
 
 
 def _rule_matches(rule: CompiledRule, text: str, scopes: list[Span], outcome: MatchOutcome,
-                  timeout: float, segments: Segments | None = None) -> Iterator[Mention]:
+                  timeout: float | None, segments: Segments | None = None) -> Iterator[Mention]:
     definition = rule.definition
     reverse = "reverse" in definition.flags
     near = definition.scope == "near" and segments is not None

@@ -53,3 +53,9 @@ def test_text_must_be_str(engine):
 def test_builtin_rules_found_from_any_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert Engine.from_directory().types
+
+
+def test_timeout_none_gives_the_same_output(engine, seed_text):
+    # timeout=None drops the runaway guard (for trusted rules, a sixth faster), never the output.
+    unguarded = Engine(engine.source, timeout=None)
+    assert unguarded.extract(seed_text).to_json() == engine.extract(seed_text).to_json()
