@@ -371,13 +371,19 @@ def _weekday(mention: Mention, f: Fields, ctx: Context) -> Point:
 
 
 def _is_future(mention: Mention, ctx: Context) -> bool:
-    """Whether the sentence around the mention speaks of the future (lexicon future_markers)."""
+    """Whether the sentence around the mention speaks of the future (lexicon future_markers),
+    unless the word before the date always looks back (lexicon past_markers: "since Friday")."""
     key = ("future_markers_pattern",)
-    pattern = ctx.cache.get(key)
-    if pattern is None:
-        markers = ctx.lexicon("future_markers").surfaces
-        pattern = ctx.cache[key] = regex.compile(r"(?i)\b\L<markers>\b", markers=markers)
-    return pattern.search(_clause(mention, ctx)) is not None
+    patterns = ctx.cache.get(key)
+    if patterns is None:
+        future = ctx.lexicon("future_markers").surfaces
+        past = ctx.lexicons["past_markers"].surfaces if "past_markers" in ctx.lexicons else []
+        patterns = ctx.cache[key] = (regex.compile(r"(?i)\b\L<markers>\b", markers=future),
+                                     regex.compile(r"(?i)\b\L<markers>\s+$", markers=past) if past else None)
+    future_marker, past_marker = patterns
+    if past_marker is not None and past_marker.search(ctx.text, max(0, mention.start - 24), mention.start):
+        return False
+    return future_marker.search(_clause(mention, ctx)) is not None
 
 
 def _clause(mention: Mention, ctx: Context) -> str:
