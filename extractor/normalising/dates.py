@@ -539,7 +539,7 @@ def _time(f: Fields, ctx: Context) -> str | None:
     if "ampm" in f and not meridiem:
         meridiem = str(ctx.lexicon("meridiems").value(f["ampm"], ""))
     if not meridiem and "daypart" in f:
-        meridiem = {"TAF": "pm", "TEV": "pm", "TNI": "pm"}.get(str(ctx.lexicon("dayparts").value(f["daypart"])), "")
+        meridiem = {"AF": "pm", "EV": "pm", "NI": "pm"}.get(str(ctx.lexicon("dayparts").value(f["daypart"])), "")
     if meridiem == "pm" and hour < 12:
         hour += 12
     elif meridiem == "am" and hour == 12:
@@ -569,6 +569,7 @@ def _count(f: Fields, ctx: Context) -> Decimal | None:
         return Decimal(str(counted))
     text = regex.sub(r"(?i)^an?\s+(?=\w+\s+and\b|one\b)", "", f["number"])    # "a one and a half"
     text = regex.sub(r"(?i)(?:\band\s+|^)an?\s+(half|quarter)\b", r" \1", text)
+    text = regex.sub(r"(?i)^(half|quarter)\s+(?:of\s+)?an?$", r"\1", text)        # "half an (hour)"
     return parse_number(text.replace("½", ".5"), ctx.lexicons.get("number_words"), ctx.cache)
 
 
