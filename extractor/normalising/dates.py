@@ -29,6 +29,9 @@ YEAR_IN_TEXT = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 FINENESS = {"Y": 1, "year": 1, "Q": 2, "quarter": 2, "M": 3, "month": 3, "W": 4, "week": 4,
             "D": 5, "BD": 5, "day": 5, "H": 6, "MIN": 6, "S": 6}
 SEASONS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}   # the month each season starts
+UNKNOWN_PERIOD = {"D": ("XXXX-XX-XX", "day"), "W": ("XXXX-WXX", "week"), "WE": ("XXXX-WXX-WE", "weekend"),
+                  "M": ("XXXX-XX", "month"), "Q": ("XXXX-QX", "quarter"), "Y": ("XXXX", "year"),
+                  "DE": ("XXX", "decade")}
 
 
 class Point(NamedTuple):
@@ -708,8 +711,9 @@ def _relative_unit(f: Fields, ctx: Context, mention: Mention | None = None) -> P
         if previous is not None and previous.start is not None and \
                 FINENESS.get(previous.granularity, 0) >= FINENESS.get(unit[1], 9):
             return _shift(previous.start, 0, unit[1])
-    if ctx.reference_date is None:
-        return Point("XXXX", "year")
+    if ctx.reference_date is None:                # "last week" with no reference date: a week, which one unknown
+        code = "DE" if unit == (10, "Y") else "Q" if unit == (3, "M") else unit[1]
+        return Point(*UNKNOWN_PERIOD[code]) if code in UNKNOWN_PERIOD else None
     if unit[1] == "Y" and unit[0] == 10:
         return _shift(ctx.reference_date, step, "DE")
     if unit[1] == "M" and unit[0] == 3:
