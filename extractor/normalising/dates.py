@@ -27,7 +27,7 @@ CLAUSE_MARKS = (",", ";", ":", "—", "–")
 GRANULARITY = {"D": "day", "BD": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year"}
 YEAR_IN_TEXT = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 FINENESS = {"Y": 1, "year": 1, "Q": 2, "quarter": 2, "M": 3, "month": 3, "W": 4, "week": 4,
-            "D": 5, "BD": 5, "day": 5, "H": 6, "MIN": 6, "S": 6}
+            "D": 5, "BD": 5, "day": 5, "H": 6, "MIN": 6, "S": 6, "time": 6}
 SEASONS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}   # the month each season starts
 UNKNOWN_PERIOD = {"D": ("XXXX-XX-XX", "day"), "W": ("XXXX-WXX", "week"), "WE": ("XXXX-WXX-WE", "weekend"),
                   "M": ("XXXX-XX", "month"), "Q": ("XXXX-QX", "quarter"), "Y": ("XXXX", "year"),
@@ -629,11 +629,13 @@ def _offset(mention: Mention, f: Fields, ctx: Context) -> Point | dict[str, Any]
     options = mention.rule.definition.options
     if options.get("past_reading") == "duration" and "hence" not in f and not _is_future(mention, ctx):
         return _duration(f, ctx)
+    direction = int(ctx.lexicon("relative_words").value(f.get("direction", ""), -1))
+    if f.get("number", "").lower() in ctx.lexicon("vague_counts").surfaces:     # "a few years ago"
+        return _vague_offset(direction)
     steps = _steps(f, ctx)
     if steps is None:
         return None
     unit, count = steps[0]
-    direction = int(ctx.lexicon("relative_words").value(f.get("direction", ""), -1))
     anchor_fields = {k: v for k, v in f.items() if k not in OFFSET_FIELDS}
     base: Point | None = None
     if _has_date(anchor_fields):
@@ -647,13 +649,9 @@ def _offset(mention: Mention, f: Fields, ctx: Context) -> Point | dict[str, Any]
     if base is None and ctx.reference_date is not None:
         base = _day_point(ctx.reference_date)
     if base is None or base.start is None:
-        return Point("PAST_REF" if direction < 0 else "FUTURE_REF", "vague")
-    if unit[1] in TIME_UNITS and base.granularity == "day" and len(steps) == 1:   # "in 5 minutes": a clock time that day
-        seconds = int(count * unit[0]) * {"H": 3600, "MIN": 60, "S": 1}[unit[1]] * direction
-        moment = datetime.combine(base.start, datetime.min.time()) + timedelta(seconds=seconds)
-        return Point(moment.strftime("%Y-%m-%dT%H:%M:%S"), "time", moment.date())
-    if len(steps) > 1 and any(u[1] in TIME_UNITS for u, _ in steps):
-        return None
+        return _vague_offset(direction)
+    if any(u[1] in TIME_UNITS for u, _ in steps):
+        return _clock_offset(base, steps, direction) or _duration(f, ctx)
     moved = base.start
     for (size, code), number in steps:            # "2 years 1 month 21 days later": biggest first
         moved = _add(moved, int(number * size) * direction, code)
@@ -664,6 +662,25 @@ def _offset(mention: Mention, f: Fields, ctx: Context) -> Point | dict[str, Any]
             moved += timedelta(days=_weekday_number(f["in_week"], ctx) - moved.isoweekday())
         return _day_point(moved)
     return _shift(moved, 0, {"week": "W", "month": "M", "quarter": "Q"}.get(base.granularity, "Y"))
+
+
+def _vague_offset(direction: int) -> dict[str, Any]:
+    return {"timex": "PAST_REF" if direction < 0 else "FUTURE_REF", "kind": "vague", "granularity": None}
+
+
+def _clock_offset(base: Point, steps: list[tuple[tuple[Decimal, str], Decimal]], direction: int) -> Point | None:
+    """'two hours later' from a clock time ('at 9 am'): that time. From a day alone the clock
+    it counts from is unknown, and the caller reads the offset as a length of time instead."""
+    clock = regex.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2})(?::(\d{2}))?(?::(\d{2}))?", base.timex)
+    if clock is None or len(steps) > 1:
+        return None
+    day, hour, minute, second = clock.groups()
+    (size, code), count = steps[0]
+    if code not in TIME_UNITS:
+        return None
+    start = datetime.fromisoformat(day).replace(hour=int(hour), minute=int(minute or 0), second=int(second or 0))
+    moment = start + timedelta(seconds=int(count * size) * {"H": 3600, "MIN": 60, "S": 1}[code] * direction)
+    return Point(moment.strftime("%Y-%m-%dT%H:%M:%S"), "time", moment.date())
 
 
 OFFSET_FIELDS = ("number", "unit", "number_2", "unit_2", "number_3", "unit_3", "direction", "in_week", "hence")
@@ -692,9 +709,9 @@ def _previous_date(mention: Mention, ctx: Context) -> Point | None:
         if earlier.start < paragraph_start:
             break
         value = earlier.value or {}
-        parts = regex.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.get("timex", ""))
+        parts = regex.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(T\d{2}(?::\d{2}){0,2})?", value.get("timex", ""))
         if parts:
-            year, month, day = parts.groups()
+            year, month, day, _ = parts.groups()
             return Point(value["timex"], value.get("granularity", "day"),
                          date(int(year), int(month or 1), int(day or 1)))
     return None
