@@ -29,6 +29,11 @@ YEAR_IN_TEXT = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 FINENESS = {"Y": 1, "year": 1, "Q": 2, "quarter": 2, "M": 3, "month": 3, "W": 4, "week": 4,
             "D": 5, "BD": 5, "day": 5, "H": 6, "MIN": 6, "S": 6, "time": 6}
 SEASONS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}   # the month each season starts
+# A day and month ahead of the reference date by at most half a year is an upcoming one ("the
+# summit opens on June 5", said in March); further ahead, with no future marker, it is last
+# year's (an article of 1 January 2020 telling of an outbreak "first confirmed on October 16").
+UPCOMING_DAYS = 183
+SPANS = ("range", "period_from", "within")   # kinds whose dates are the ends of a stretch of time
 UNKNOWN_PERIOD = {"D": ("XXXX-XX-XX", "day"), "W": ("XXXX-WXX", "week"), "WE": ("XXXX-WXX-WE", "weekend"),
                   "M": ("XXXX-XX", "month"), "Q": ("XXXX-QX", "quarter"), "Y": ("XXXX", "year"),
                   "DE": ("XXX", "decade")}
@@ -251,10 +256,15 @@ def _month_point(mention: Mention, f: Fields, year: int | None, ctx: Context) ->
         day = _ordinal(f["day"], ctx)
         if day is None:
             return None
-        if year is None and ref is not None:             # this year's; the next one when said of the future
-            year = ref.year
-            if _valid(year, month, day) and date(year, month, day) < ref and _is_future(mention, ctx):
-                year += 1
+        if year is None and ref is not None:     # this year's; the next one when said of the future and
+            year = ref.year                      # past, last year's when far ahead and not of the future
+            if _valid(year, month, day):
+                ahead = (date(year, month, day) - ref).days
+                if ahead < 0 and _is_future(mention, ctx):
+                    year += 1
+                elif ahead > UPCOMING_DAYS and mention.rule.definition.options.get("kind") not in SPANS \
+                        and not _is_future(mention, ctx):
+                    year -= 1
         if year is None or ("year" not in f and not _valid(year, month, day)):   # "Feb 29" in 2017
             return Point(f"XXXX-{month:02d}-{day:02d}", "day") if _valid(2000, month, day) else None
         return _day_point(date(year, month, day)) if _valid(year, month, day) else None
@@ -416,9 +426,12 @@ def _part_of_year(mention: Mention, f: Fields, year: int | None, ctx: Context) -
         number, letter, months = _ordinal(f["half"], ctx), "H", 6
     if number is None or not 1 <= number <= 12 // months:
         return None
+    first_month = (number - 1) * months + 1
     if "year" not in f and "year_offset" not in f and ref is not None:   # by tense, like a bare month
-        year = _by_tense_month((number - 1) * months + 1, ref, _is_future(mention, ctx))
-    start = date(year, (number - 1) * months + 1, 1) if year else None
+        year = _by_tense_month(first_month, ref, _is_future(mention, ctx))
+        if year > ref.year and first_month <= ref.month < first_month + months:
+            year = ref.year                        # the quarter under way is this year's, even of the future
+    start = date(year, first_month, 1) if year else None
     return Point(f"{_y(year)}-{letter}{number}", "quarter" if letter == "Q" else "half", start)
 
 
@@ -871,6 +884,8 @@ def _span(f: Fields, ctx: Context) -> dict[str, Any] | None:
         return None
     step = int(ctx.lexicon("relative_words").value(f.get("relative", ""), 1))
     n = int(count * unit[0])
+    if unit[1] in TIME_UNITS:          # "the last twenty minutes": the clock is unknown, a length of time
+        return _duration(f, ctx)
     if ref is None:
         return {"timex": "FUTURE_REF" if step > 0 else "PAST_REF", "kind": "vague", "granularity": None}
     code = unit[1]
