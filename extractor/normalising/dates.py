@@ -23,7 +23,7 @@ from .numbers import parse_number
 
 Fields = dict[str, str]
 TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
-CLAUSE_MARKS = (",", ";", ":", "—", "–")
+CLAUSE_MARKS = (",", ";", ":", "—", "–", "\"", "“", "”")   # a quotation is a clause of its own
 GRANULARITY = {"D": "day", "BD": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year"}
 YEAR_IN_TEXT = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 FINENESS = {"Y": 1, "year": 1, "Q": 2, "quarter": 2, "M": 3, "month": 3, "W": 4, "week": 4,
