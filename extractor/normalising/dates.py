@@ -400,16 +400,21 @@ def _is_future(mention: Mention, ctx: Context) -> bool:
 
 
 def _clause(mention: Mention, ctx: Context) -> str:
-    """The stretch of the sentence between the punctuation around the mention: in
-    "..., the ministry said on Wednesday." the future of an earlier clause does not count.
-    A date that opens the sentence ("In May, ministers will meet") takes the next clause.
-    The month itself is blanked out: "May" is no modal verb."""
+    """Where the tense of a date is read: its clause (the sentence between the punctuation
+    around it; in "..., the ministry said on Wednesday." an earlier clause's future does not
+    count) up to the date, where the verb that governs it stands ("will meet on Friday"); a
+    future after the date is mostly another verb's ("rose in February and is expected to
+    ..."). A date that opens its clause takes the rest of it, or the next clause if a comma
+    follows ("In May, ministers will meet"). The month itself is blanked out: "May" is no
+    modal verb."""
     text = ctx.text
     start, end = ctx.segments.sentence_at(mention.start)
     before = max(max(text.rfind(mark, start, mention.start) for mark in CLAUSE_MARKS) + 1, start)
-    after = min((i for i in (text.find(mark, mention.end, end) for mark in CLAUSE_MARKS) if i >= 0), default=end)
-    if after < end and not text[mention.end:after].strip() and len(text[before:mention.start].split()) <= 2:
-        after = min((i for i in (text.find(mark, after + 1, end) for mark in CLAUSE_MARKS) if i >= 0), default=end)
+    after = mention.end
+    if len(text[before:mention.start].split()) <= 2:
+        after = min((i for i in (text.find(mark, mention.end, end) for mark in CLAUSE_MARKS) if i >= 0), default=end)
+        if after < end and not text[mention.end:after].strip():
+            after = min((i for i in (text.find(mark, after + 1, end) for mark in CLAUSE_MARKS) if i >= 0), default=end)
     clause = text[before:after]
     month = mention.group_span("month") if "month" in mention.match.re.groupindex else None
     if month is not None and before <= month[0] and month[1] <= after:
