@@ -409,17 +409,36 @@ def _clause(mention: Mention, ctx: Context) -> str:
     modal verb."""
     text = ctx.text
     start, end = ctx.segments.sentence_at(mention.start)
-    before = max(max(text.rfind(mark, start, mention.start) for mark in CLAUSE_MARKS) + 1, start)
-    after = mention.end
-    if len(text[before:mention.start].split()) <= 2:
-        after = min((i for i in (text.find(mark, mention.end, end) for mark in CLAUSE_MARKS) if i >= 0), default=end)
-        if after < end and not text[mention.end:after].strip():
+    first = _first_listed(mention, ctx, start)    # "on Tuesday, Wednesday and ...": the list's tense
+    before = _clause_start(text, start, first.start)
+    after = first.end
+    if len(text[before:first.start].split()) <= 2:
+        after = min((i for i in (text.find(mark, first.end, end) for mark in CLAUSE_MARKS) if i >= 0), default=end)
+        if after < end and not text[first.end:after].strip():
             after = min((i for i in (text.find(mark, after + 1, end) for mark in CLAUSE_MARKS) if i >= 0), default=end)
     clause = text[before:after]
-    month = mention.group_span("month") if "month" in mention.match.re.groupindex else None
+    month = first.group_span("month") if "month" in first.match.re.groupindex else None
     if month is not None and before <= month[0] and month[1] <= after:
         clause = clause[:month[0] - before] + " " * (month[1] - month[0]) + clause[month[1] - before:]
     return clause
+
+
+def _first_listed(mention: Mention, ctx: Context, sentence_start: int) -> Mention:
+    """The first of dates listed with commas by the same rule ("Tuesday, Wednesday and Thursday")."""
+    first = mention
+    while ctx.outcome is not None:
+        comma = _clause_start(ctx.text, sentence_start, first.start) - 1
+        if comma < sentence_start or ctx.text[comma] != "," or ctx.text[comma + 1:first.start].strip():
+            break
+        listed = ctx.outcome.of_type(mention.type).overlapping((comma - 1, comma))
+        if listed is None or listed.end != comma or listed.rule.id != mention.rule.id:
+            break
+        first = listed
+    return first
+
+
+def _clause_start(text: str, sentence_start: int, pos: int) -> int:
+    return max(max(text.rfind(mark, sentence_start, pos) for mark in CLAUSE_MARKS) + 1, sentence_start)
 
 
 def _part_of_year(mention: Mention, f: Fields, year: int | None, ctx: Context) -> Point | None:
