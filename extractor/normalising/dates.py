@@ -1024,9 +1024,13 @@ def _set(f: Fields, ctx: Context) -> dict[str, Any] | None:
         timex = f"XXXX-WXX-{_weekday_number(f['weekday'].rstrip('s'), ctx)}"
     else:
         unit = _unit(f, ctx) or _unit_code(ctx.lexicon("set_adverbs").value(f.get("unit", "")))
-        if unit is None:
+        count = _count(f, ctx)                    # "every two days": 2
+        if unit is None or count is None or unit[1] == "BD":
             return None
-        timex = f"PT{unit[0]}{TIME_UNITS[unit[1]]}" if unit[1] in TIME_UNITS else f"P{unit[0]}{unit[1]}"
+        if "other" in f:                          # "every other week": each second one
+            count *= 2
+        size = _number(unit[0] * count)
+        timex = f"PT{size}{TIME_UNITS[unit[1]]}" if unit[1] in TIME_UNITS else f"P{size}{unit[1]}"
     if "hour" in f or "daypart" in f:
         time = _time(f, ctx)
         timex += time or ""
