@@ -49,9 +49,11 @@ def normalise_date(mention: Mention, ctx: Context) -> dict[str, Any] | None:
     options = mention.rule.definition.options
     kind = options.get("kind", "date")
     fields = _fields(mention)
-    if options.get("year_from_text") and "year" not in fields:     # a dateline without its year
-        year = YEAR_IN_TEXT.search(ctx.text)
-        if year:
+    if options.get("year_from_text") and "year" not in fields:     # a dateline without its year:
+        year = YEAR_IN_TEXT.search(ctx.text)                       # the caller's, else the text's first
+        if ctx.reference_date is not None:
+            fields["year"] = str(ctx.reference_date.year)
+        elif year:
             fields["year"] = year.group()
     if kind == "duration":
         return _duration(fields, ctx)
@@ -662,7 +664,8 @@ def _offset(mention: Mention, f: Fields, ctx: Context) -> Point | dict[str, Any]
     """'two weeks ago', 'in three years' count from the reference date, to the day; '3 days
     after January 12th' from the date the rule also captured; with options.relative_to:
     previous, 'a year earlier' counts from the date the paragraph named last ("2023, up from
-    ... a year earlier" is 2022, a year), else from the reference date."""
+    ... a year earlier" is 2022, a year), else from the reference date; days and weeks, and a
+    'later' not said of the future, look back to earlier paragraphs first."""
     options = mention.rule.definition.options
     if options.get("past_reading") == "duration" and "hence" not in f and not _is_future(mention, ctx):
         return _duration(f, ctx)
@@ -681,6 +684,9 @@ def _offset(mention: Mention, f: Fields, ctx: Context) -> Point | dict[str, Any]
             return None
     elif mention.rule.definition.options.get("relative_to") == "previous":
         base = _previous_date(mention, ctx)
+        if base is None and (FINENESS.get(unit[1], 0) >= FINENESS["W"] or
+                             direction > 0 and not _is_future(mention, ctx)):
+            base = _previous_date(mention, ctx, whole_text=True)
         if base is not None and FINENESS.get(unit[1], 0) > FINENESS.get(base.granularity, 0):
             base = None          # "last month ... 3 weeks later": count the weeks from the reference date
     if base is None and ctx.reference_date is not None:
@@ -737,11 +743,13 @@ def _steps(f: Fields, ctx: Context) -> list[tuple[tuple[Decimal, str], Decimal]]
     return steps or None
 
 
-def _previous_date(mention: Mention, ctx: Context) -> Point | None:
-    """The last date before the mention in its paragraph."""
+def _previous_date(mention: Mention, ctx: Context, whole_text: bool = False) -> Point | None:
+    """The last date before the mention in its paragraph, or in the whole text before it:
+    "the day before the blast" and "Now, 83 years later" count from a date an earlier
+    paragraph named, where the reference date would be wrong."""
     if ctx.outcome is None:
         return None
-    paragraph_start = ctx.segments.paragraph_at(mention.start)[0]
+    paragraph_start = 0 if whole_text else ctx.segments.paragraph_at(mention.start)[0]
     for earlier in reversed(ctx.outcome.of_type(mention.type).before(mention.start)):
         if earlier.start < paragraph_start:
             break
@@ -761,7 +769,7 @@ def _relative_unit(f: Fields, ctx: Context, mention: Mention | None = None) -> P
         return None
     step = int(ctx.lexicon("relative_words").value(f["relative"], 0))
     if f["relative"].lower() == "same" and mention is not None:    # "the same year": the one named last
-        previous = _previous_date(mention, ctx)
+        previous = _previous_date(mention, ctx, whole_text=FINENESS.get(unit[1], 0) >= FINENESS["W"])
         if previous is not None and previous.start is not None and \
                 FINENESS.get(previous.granularity, 0) >= FINENESS.get(unit[1], 9):
             return _shift(previous.start, 0, unit[1])
