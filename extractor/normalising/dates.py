@@ -881,6 +881,11 @@ def _range(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | None:
         start = Point(earlier.isoformat() if start.granularity == "day" else
                       earlier.isoformat()[:7] if start.granularity == "month" else start.timex,
                       start.granularity, earlier)
+    ref = ctx.reference_date
+    if ref is not None and start.granularity == end.granularity == "day" and start.start and end.start \
+            and not any(k in f for k in ("year", "year_to", "year_offset", "year_offset_to")) \
+            and (start.start - ref).days > UPCOMING_DAYS and not _is_future(mention, ctx):
+        start, end = (_day_point(_add(side.start, -1, "Y")) for side in (start, end))   # as a lone day would
     granularity = start.granularity if start.granularity == end.granularity else "day"
     return _range_value(start.timex, end.timex, granularity)
 
