@@ -26,6 +26,18 @@ TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 CLAUSE_MARKS = (",", ";", ":", "—", "–", "\"", "“", "”")   # a quotation is a clause of its own
 GRANULARITY = {"D": "day", "BD": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year"}
 YEAR_IN_TEXT = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Compiled once: the module-level regex functions look each pattern up in a cache on every call.
+NOT_DIGIT = regex.compile(r"\D")
+SPACES = regex.compile(r"[\s-]+")
+YEAR_HALVES = regex.compile(r"(\w+)\s+(.+)")                          # "nineteen eighty"
+FIXED_DAY = regex.compile(r"(\d\d)-(\d\d)")                           # holiday rule "12-25"
+NTH_WEEKDAY = regex.compile(r"(\d\d)-W(\d)-(-?\d)([+-]\d+)?")          # holiday rule "11-W4-4+1"
+UNIT_CODE = regex.compile(r"(\d+)([A-Z]+)")                            # lexicon value "2W"
+LEADING_A = regex.compile(r"(?i)^an?\s+(?=\w+\s+and\b|one\b)")         # "a one and a half"
+A_HALF = regex.compile(r"(?i)(?:\band\s+|^)an?\s+(half|quarter)\b")     # "one and a half"
+HALF_AN = regex.compile(r"(?i)^(half|quarter)\s+(?:of\s+)?an?$")         # "half an (hour)"
+CLOCK_TIMEX = regex.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2})(?::(\d{2}))?(?::(\d{2}))?")
+DATE_TIMEX = regex.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(T\d{2}(?::\d{2}){0,2})?")
 FINENESS = {"Y": 1, "year": 1, "Q": 2, "quarter": 2, "M": 3, "month": 3, "W": 4, "week": 4,
             "D": 5, "BD": 5, "day": 5, "H": 6, "MIN": 6, "S": 6, "time": 6}
 SEASONS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}   # the month each season starts
@@ -50,10 +62,9 @@ def normalise_date(mention: Mention, ctx: Context) -> dict[str, Any] | None:
     kind = options.get("kind", "date")
     fields = _fields(mention)
     if options.get("year_from_text") and "year" not in fields:     # a dateline without its year:
-        year = YEAR_IN_TEXT.search(ctx.text)                       # the caller's, else the text's first
-        if ctx.reference_date is not None:
+        if ctx.reference_date is not None:                         # the caller's, else the text's first
             fields["year"] = str(ctx.reference_date.year)
-        elif year:
+        elif year := YEAR_IN_TEXT.search(ctx.text):
             fields["year"] = year.group()
     if kind == "duration":
         return _duration(fields, ctx)
@@ -261,11 +272,10 @@ def _month_point(mention: Mention, f: Fields, year: int | None, ctx: Context) ->
         if year is None and ref is not None:     # this year's; the next one when said of the future and
             year = ref.year                      # past, last year's when far ahead and not of the future
             if _valid(year, month, day):
-                ahead = (date(year, month, day) - ref).days
-                if ahead < 0 and _is_future(mention, ctx):
+                this_year = date(year, month, day)
+                if this_year < ref and _is_future(mention, ctx):
                     year += 1
-                elif ahead > UPCOMING_DAYS and mention.rule.definition.options.get("kind") not in SPANS \
-                        and not _is_future(mention, ctx):
+                elif mention.rule.definition.options.get("kind") not in SPANS and _far_ahead(this_year, mention, ctx):
                     year -= 1
         if year is None or ("year" not in f and not _valid(year, month, day)):   # "Feb 29" in 2017
             return Point(f"XXXX-{month:02d}-{day:02d}", "day") if _valid(2000, month, day) else None
@@ -299,7 +309,7 @@ def _year_in_words(text: str, ctx: Context) -> int | None:
     if "thousand" in text or "hundred" in text:
         value = parse_number(text, words, ctx.cache)
         return int(value) if value and 1000 <= value <= 2999 else None
-    halves = regex.match(r"(\w+)\s+(.+)", text)
+    halves = YEAR_HALVES.match(text)
     if not halves:
         return None
     century, rest = (parse_number(part, words, ctx.cache) for part in halves.groups())
@@ -317,10 +327,10 @@ def _month(text: str, ctx: Context) -> int | None:
 
 def _ordinal(text: str, ctx: Context) -> int | None:
     """'5', '5th', 'fifth', 'twenty-first', 'twenty five' -> the number."""
-    digits = regex.sub(r"\D", "", text)
+    digits = NOT_DIGIT.sub("", text)
     if digits:
         return int(digits)
-    value = ctx.lexicon("ordinal_words").value(regex.sub(r"[\s-]+", " ", text.strip()))
+    value = ctx.lexicon("ordinal_words").value(SPACES.sub(" ", text.strip()))
     if value is None:
         value = parse_number(text, ctx.lexicons.get("number_words"), ctx.cache)
     return int(value) if value is not None and value == int(value) else None
@@ -339,6 +349,13 @@ def _by_tense_month(month: int, ref: date, future: bool) -> int:
     if future:
         return ref.year if month >= ref.month else ref.year + 1
     return ref.year if month <= ref.month else ref.year - 1
+
+
+def _far_ahead(day: date, mention: Mention, ctx: Context) -> bool:
+    """A day written without its year, more than UPCOMING_DAYS after the reference date in a
+    clause not about the future: last year's is meant."""
+    ref = ctx.reference_date
+    return ref is not None and (day - ref).days > UPCOMING_DAYS and not _is_future(mention, ctx)
 
 
 def _day_by_tense(day: int, ref: date, future: bool) -> Point | None:
@@ -415,9 +432,9 @@ def _clause(mention: Mention, ctx: Context) -> str:
     before = _clause_start(text, start, first.start)
     after = first.end
     if len(text[before:first.start].split()) <= 2:
-        after = min((i for i in (text.find(mark, first.end, end) for mark in CLAUSE_MARKS) if i >= 0), default=end)
+        after = _clause_end(text, first.end, end)
         if after < end and not text[first.end:after].strip():
-            after = min((i for i in (text.find(mark, after + 1, end) for mark in CLAUSE_MARKS) if i >= 0), default=end)
+            after = _clause_end(text, after + 1, end)
     clause = text[before:after]
     month = first.group_span("month") if "month" in first.match.re.groupindex else None
     if month is not None and before <= month[0] and month[1] <= after:
@@ -441,6 +458,11 @@ def _first_listed(mention: Mention, ctx: Context, sentence_start: int) -> Mentio
 
 def _clause_start(text: str, sentence_start: int, pos: int) -> int:
     return max(max(text.rfind(mark, sentence_start, pos) for mark in CLAUSE_MARKS) + 1, sentence_start)
+
+
+def _clause_end(text: str, pos: int, sentence_end: int) -> int:
+    return min((i for i in (text.find(mark, pos, sentence_end) for mark in CLAUSE_MARKS) if i >= 0),
+               default=sentence_end)
 
 
 def _part_of_year(mention: Mention, f: Fields, year: int | None, ctx: Context) -> Point | None:
@@ -473,7 +495,7 @@ def _iso_week(f: Fields, year: int | None, ctx: Context) -> Point | None:
 
 def _decade(text: str, ctx: Context) -> Point | None:
     """'1990s', and in 2018 "the '90s" or 'nineties' -> 199 (TIMEX3 for a decade)."""
-    digits = regex.sub(r"\D", "", text)
+    digits = NOT_DIGIT.sub("", text)
     if len(digits) == 4:
         return Point(digits[:3], "decade", date(int(digits), 1, 1))
     tens = int(digits) if len(digits) == 2 else ctx.lexicon("decade_words").value(text.lower())
@@ -498,7 +520,7 @@ def _holiday(mention: Mention, f: Fields, ctx: Context) -> Point | None:
         return Point("XXXX-XX-XX", "day")
     unknown = Point("XXXX-XX-XX", "day") if rule.startswith("dates ") else None   # a year not listed
     if year is None and ref is None:
-        fixed = regex.fullmatch(r"(\d\d)-(\d\d)", rule)
+        fixed = FIXED_DAY.fullmatch(rule)
         return Point(f"XXXX-{fixed.group(1)}-{fixed.group(2)}", "day") if fixed else unknown
     if year is not None:
         day = _holiday_in(rule, year)
@@ -536,11 +558,11 @@ def _holiday_in(rule: str, year: int) -> date | None:
         return next((day for day in listed if day.year == year), None)
     if rule.startswith("easter"):
         return _easter(year) + timedelta(days=int(rule[6:] or 0))
-    fixed = regex.fullmatch(r"(\d\d)-(\d\d)", rule)
+    fixed = FIXED_DAY.fullmatch(rule)
     if fixed:
         month, day = int(fixed.group(1)), int(fixed.group(2))
         return date(year, month, day) if _valid(year, month, day) else None
-    nth = regex.fullmatch(r"(\d\d)-W(\d)-(-?\d)([+-]\d+)?", rule)
+    nth = NTH_WEEKDAY.fullmatch(rule)
     if not nth:
         return None
     month, weekday, n = (int(p) for p in nth.groups()[:3])
@@ -599,7 +621,7 @@ def _unit(f: Fields, ctx: Context, name: str = "unit") -> tuple[Decimal, str] | 
 
 def _unit_code(code: Any) -> tuple[Decimal, str] | None:
     """'2W' (a lexicon value) -> (2, 'W')."""
-    match = regex.fullmatch(r"(\d+)([A-Z]+)", str(code)) if code is not None else None
+    match = UNIT_CODE.fullmatch(str(code)) if code is not None else None
     return (Decimal(match.group(1)), match.group(2)) if match else None
 
 
@@ -609,9 +631,9 @@ def _count(f: Fields, ctx: Context) -> Decimal | None:
     counted = ctx.lexicon("count_words").value(f["number"].lower())
     if counted is not None:
         return Decimal(str(counted))
-    text = regex.sub(r"(?i)^an?\s+(?=\w+\s+and\b|one\b)", "", f["number"])    # "a one and a half"
-    text = regex.sub(r"(?i)(?:\band\s+|^)an?\s+(half|quarter)\b", r" \1", text)
-    text = regex.sub(r"(?i)^(half|quarter)\s+(?:of\s+)?an?$", r"\1", text)        # "half an (hour)"
+    text = LEADING_A.sub("", f["number"])
+    text = A_HALF.sub(r" \1", text)
+    text = HALF_AN.sub(r"\1", text)
     return parse_number(text.replace("½", ".5"), ctx.lexicons.get("number_words"), ctx.cache)
 
 
@@ -675,7 +697,7 @@ def _offset(mention: Mention, f: Fields, ctx: Context) -> Point | dict[str, Any]
     steps = _steps(f, ctx)
     if steps is None:
         return None
-    unit, count = steps[0]
+    unit = steps[0][0]
     anchor_fields = {k: v for k, v in f.items() if k not in OFFSET_FIELDS}
     base: Point | None = None
     if _has_date(anchor_fields):
@@ -714,7 +736,7 @@ def _vague_offset(direction: int) -> dict[str, Any]:
 def _clock_offset(base: Point, steps: list[tuple[tuple[Decimal, str], Decimal]], direction: int) -> Point | None:
     """'two hours later' from a clock time ('at 9 am'): that time. From a day alone the clock
     it counts from is unknown, and the caller reads the offset as a length of time instead."""
-    clock = regex.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2})(?::(\d{2}))?(?::(\d{2}))?", base.timex)
+    clock = CLOCK_TIMEX.fullmatch(base.timex)
     if clock is None or len(steps) > 1:
         return None
     day, hour, minute, second = clock.groups()
@@ -754,7 +776,7 @@ def _previous_date(mention: Mention, ctx: Context, whole_text: bool = False) -> 
         if earlier.start < paragraph_start:
             break
         value = earlier.value or {}
-        parts = regex.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(T\d{2}(?::\d{2}){0,2})?", value.get("timex", ""))
+        parts = DATE_TIMEX.fullmatch(value.get("timex", ""))
         if parts:
             year, month, day, _ = parts.groups()
             return Point(value["timex"], value.get("granularity", "day"),
@@ -881,10 +903,9 @@ def _range(mention: Mention, f: Fields, ctx: Context) -> dict[str, Any] | None:
         start = Point(earlier.isoformat() if start.granularity == "day" else
                       earlier.isoformat()[:7] if start.granularity == "month" else start.timex,
                       start.granularity, earlier)
-    ref = ctx.reference_date
-    if ref is not None and start.granularity == end.granularity == "day" and start.start and end.start \
+    if start.granularity == end.granularity == "day" and start.start and end.start \
             and not any(k in f for k in ("year", "year_to", "year_offset", "year_offset_to")) \
-            and (start.start - ref).days > UPCOMING_DAYS and not _is_future(mention, ctx):
+            and _far_ahead(start.start, mention, ctx):
         start, end = (_day_point(_add(side.start, -1, "Y")) for side in (start, end))   # as a lone day would
     granularity = start.granularity if start.granularity == end.granularity else "day"
     return _range_value(start.timex, end.timex, granularity)
