@@ -61,7 +61,7 @@ class CompiledRule:
     @property
     def units_key(self) -> tuple[Any, ...]:
         """Rules with the same pre-filters and scope share their scope units in a document."""
-        return (self.definition.scope,) + self.requires
+        return (self.definition.scope, self.definition.near) + self.requires
 
 
 @dataclass(frozen=True)
@@ -234,7 +234,7 @@ def _pieces(patterns: Iterable[str], source: RuleSource, lexicons: dict[str, Lex
     the literal each alternative starts with."""
     pieces = [piece for p in patterns for piece in split_alternatives(expand_macros(p, source.macros, where))]
     compiled = tuple(compile_pattern(piece, (), source, lexicons, where) for piece in pieces)
-    literals = tuple(leading_literal(piece) if LEXICON_REF.search(piece) is None else None for piece in pieces)
+    literals = tuple(leading_literal(piece) for piece in pieces)
     return compiled, literals
 
 

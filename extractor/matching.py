@@ -160,7 +160,7 @@ def _units(rule: CompiledRule, text: str, segments: Segments, cache: dict[Any, l
             hits = sorted(hit for r, literal in zip(rule.requires, rule.requires_literals)
                           for hit in _hits(r, text, cache, timeout, literal))
         if scope == "near":
-            cache[key] = _windows(hits, text, segments)
+            cache[key] = _windows(hits, text, segments, rule.definition.near)
         else:
             units = _scopes(scope, text, segments)
             starts = [start for start, _ in units]
@@ -175,19 +175,16 @@ def _units(rule: CompiledRule, text: str, segments: Segments, cache: dict[Any, l
     return cache[key]
 
 
-NEAR = 48   # characters around a `requires` hit searched by a rule with scope: near
-
-
-def _windows(hits: list[Span], text: str, segments: Segments) -> list[Span]:
-    """Stretches of NEAR characters either side of each hit, inside its sentence, widened to
+def _windows(hits: list[Span], text: str, segments: Segments, near: int) -> list[Span]:
+    """Stretches of `near` characters either side of each hit, inside its sentence, widened to
     whitespace and merged: a rule with scope `near` searches only these."""
     windows: list[Span] = []
     for hit_start, hit_end in hits:
         sentence_start, sentence_end = segments.sentence_at(hit_start)
-        start = max(sentence_start, hit_start - NEAR)
+        start = max(sentence_start, hit_start - near)
         while start > sentence_start and not text[start - 1].isspace():
             start -= 1
-        end = min(sentence_end, max(hit_end, hit_start + 1) + NEAR)
+        end = min(sentence_end, max(hit_end, hit_start + 1) + near)
         while end < sentence_end and not text[end].isspace():
             end += 1
         if windows and start <= windows[-1][1]:

@@ -34,7 +34,6 @@ FIXED_DAY = regex.compile(r"(\d\d)-(\d\d)")                           # holiday 
 NTH_WEEKDAY = regex.compile(r"(\d\d)-W(\d)-(-?\d)([+-]\d+)?")          # holiday rule "11-W4-4+1"
 UNIT_CODE = regex.compile(r"(\d+)([A-Z]+)")                            # lexicon value "2W"
 LEADING_A = regex.compile(r"(?i)^an?\s+(?=\w+\s+and\b|one\b)")         # "a one and a half"
-A_HALF = regex.compile(r"(?i)(?:\band\s+|^)an?\s+(half|quarter)\b")     # "one and a half"
 HALF_AN = regex.compile(r"(?i)^(half|quarter)\s+(?:of\s+)?an?$")         # "half an (hour)"
 CLOCK_TIMEX = regex.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2})(?::(\d{2}))?(?::(\d{2}))?")
 DATE_TIMEX = regex.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(T\d{2}(?::\d{2}){0,2})?")
@@ -632,7 +631,6 @@ def _count(f: Fields, ctx: Context) -> Decimal | None:
     if counted is not None:
         return Decimal(str(counted))
     text = LEADING_A.sub("", f["number"])
-    text = A_HALF.sub(r" \1", text)
     text = HALF_AN.sub(r"\1", text)
     return parse_number(text.replace("½", ".5"), ctx.lexicons.get("number_words"), ctx.cache)
 

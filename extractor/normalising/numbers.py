@@ -13,8 +13,15 @@ log = logging.getLogger(__name__)
 WORD_SPLIT = regex.compile(r"[\s-]+")
 
 
+FRACTION = regex.compile(r"(\d+)-(\d+)/(\d+)")   # "15-1/4", a share price in old wire copy
+
+
 def parse_digits(text: str) -> Decimal | None:
     cleaned = text.replace(",", "").replace("\u00a0", "").replace(" ", "")
+    fraction = FRACTION.fullmatch(cleaned)
+    if fraction:
+        whole, numerator, denominator = (Decimal(g) for g in fraction.groups())
+        return whole + numerator / denominator if denominator else None
     try:
         return Decimal(cleaned)
     except InvalidOperation:
@@ -22,22 +29,44 @@ def parse_digits(text: str) -> Decimal | None:
 
 
 def parse_words(text: str, words: Lexicon, cache: dict[Any, Any]) -> Decimal | None:
-    """Sum-and-multiply over the `number_words` lexicon; quantulum3 reads what it does not know."""
+    """Sum-and-multiply over the `number_words` lexicon; quantulum3 reads what it does not know.
+
+    "a"/"an" count as one only where nothing precedes them ("a million", not "half a million");
+    a fraction multiplies the number right before it ("three quarters"), adds after "and a"
+    ("two and a half") and otherwise stands for itself ("a quarter", "half")."""
     total, current = Decimal(0), Decimal(0)
+    previous = ""   # what the last token was: "", "article", "and", "and article", "number"
     for token in WORD_SPLIT.split(text.strip()):
-        if not token or token.casefold() == "and":
+        if not token:
+            continue
+        folded = token.casefold()
+        if folded == "and":
+            previous = "and"
             continue
         value = words.value(token)
         if value is None:
             return _quantulum(text, cache)
         value = Decimal(str(value))
-        if value == 100:
+        if folded in ("a", "an"):
+            if not current and not total:
+                current = Decimal(1)
+            previous = "and article" if previous == "and" else "article"
+            continue
+        if value < 1:
+            if previous == "number":
+                current *= value
+            elif previous == "and article":
+                current += value
+            else:
+                current = value
+        elif value == 100:
             current = (current or 1) * value
         elif value >= 1000:
             total += (current or 1) * value
             current = Decimal(0)
         else:
             current += value
+        previous = "number"
     return total + current
 
 
