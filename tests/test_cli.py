@@ -110,7 +110,7 @@ def test_test_command_reports_failing_example(tmp_path):
     done = run_cli("test", "--rules", str(tmp_path))
     assert done.returncode == 1
     out = done.stdout.decode()
-    assert "money.yaml:" in out and "rule money.sign_amount" in out and "'€41m'" in out
+    assert "money.yaml:" in out and "rule money.before" in out and "'€41m'" in out
     assert "1 failed" in out
 
 

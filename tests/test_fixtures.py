@@ -34,7 +34,7 @@ def test_seed_promises(engine, seed_text):
         "March 2021": "2021-03", "May last year": "2022-05", "Friday": "2023-06-02"}
     money = result.of_type("money")
     assert [(m.text, m.value) for m in money] == [
-        ("USD 3 billion", {"amount": 3000000000, "currency": "USD", "qualifier": "over"})]
+        ("USD 3 billion", {"amount": 3000000000, "currency": "USD", "qualifier": "over", "per": None})]
     assert not any(e.text in ("30", "5G", "6G") or "MQ" in e.text for e in result.extractions)
     titles = [(t.text, t.value["person"]) for t in result.of_type("title") if t.value["name"]]
     assert titles == [("Defence Minister Rajnath Singh", "Rajnath Singh"),

@@ -1,4 +1,4 @@
-"""Money values: amount with its scale applied, ISO 4217 currency, qualifier, range."""
+"""Money values: amount with its scale applied, ISO 4217 currency, qualifier, range, rate."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -8,44 +8,57 @@ from ..matching import Mention
 from . import Context
 from .numbers import as_json_number, parse_number
 
-CURRENCY_LEXICONS = ("currency_signs", "currency_codes", "currency_names")
+# Where a currency's text is looked up, in order; each maps a surface to an ISO code.
+CURRENCY_LEXICONS = ("currency_signs", "currency_codes", "currency_names", "ambiguous_currency_names")
+MINOR_FRACTION = Decimal("0.01")    # "15 dollars and 50": a bare minor amount is hundredths
 
 
 def normalise_money(mention: Mention, ctx: Context) -> dict[str, Any] | None:
-    """Groups: amount, scale, currency, qualifier; amount_max and scale_max for a range.
+    """Groups: amount, scale (scale_prefix "M" of "MUSD", scale_after of "75 USD million"),
+    currency (before the amount) or currency_after, qualifier; amount_max and scale_max for a
+    range; minor_amount and minor_unit ("3 dollars 50 cents"); per (a rate); vague.
 
-    Lexicons: currency_signs, currency_codes, currency_names (surface -> ISO code), scales (surface -> multiplier),
-    number_words (word -> number), money_qualifiers (surface -> qualifier).
+    Lexicons: currency_signs, currency_codes, currency_names, ambiguous_currency_names and
+    dollar_prefixes (surface -> ISO code), minor_units (surface -> currency and fraction),
+    scales (surface -> multiplier), number_words, money_qualifiers (surface -> qualifier).
     """
-    words = ctx.lexicons.get("number_words")
-    amount = _amount(mention.group("amount"), words, ctx)
-    if amount is None:
-        return None
-    low_scale = _scale(mention.group("scale"), ctx)
-    high_scale = _scale(mention.group("scale_max"), ctx)
-    high = _amount(mention.group("amount_max"), words, ctx)
-    if low_scale is None or high_scale is None:
-        return None
-    if mention.group("scale") is None and mention.group("scale_max") is not None:
-        low_scale = high_scale          # "$5-7 million": the scale serves both ends
-    if mention.group("scale_max") is None:
-        high_scale = low_scale
-    value: dict[str, Any] = {
-        "amount": as_json_number(amount * low_scale),
-        "currency": _currency(mention, ctx),
-        "qualifier": _qualifier(mention.group("qualifier"), ctx),
-    }
-    if high is not None:
-        value["max"] = as_json_number(high * high_scale)
-    if value["currency"] is None and mention.rule.definition.options.get("currency"):
-        value["currency"] = mention.rule.definition.options["currency"]
+    currency, fraction = _currency(mention, ctx)
+    value: dict[str, Any] = {"amount": None, "currency": currency,
+                             "qualifier": _qualifier(mention.group("qualifier"), ctx)}
+    if mention.group("vague"):
+        value["vague"] = True
+    else:
+        amount = _amount(mention, "amount", ("scale", "scale_prefix", "scale_after"), ctx)
+        if amount is None:
+            return None
+        minor = _minor(mention, ctx)
+        if minor is None:
+            return None
+        value["amount"] = as_json_number(amount * fraction + minor)
+        if mention.group("amount_max") is not None:
+            high = _amount(mention, "amount_max", ("scale_max", "scale_prefix", "scale_after"), ctx)
+            if high is None:
+                return None
+            if mention.group("scale") is None and mention.group("scale_max") is not None:
+                amount = _amount(mention, "amount", ("scale_max", "scale_prefix"), ctx)   # "$5-7 million"
+                value["amount"] = as_json_number(amount * fraction)   # type: ignore[operator]
+            elif mention.group("scale_max") is None and mention.group("scale") is not None:
+                high = _amount(mention, "amount_max", ("scale", "scale_prefix"), ctx)     # "$5m to 7"
+            value["max"] = as_json_number(high * fraction)    # type: ignore[operator]
+    value["per"] = mention.group("per").lower() if mention.group("per") else None
     return value
 
 
-def _amount(text: str | None, words: Any, ctx: Context) -> Decimal | None:
-    if text is None:
+def _amount(mention: Mention, group: str, scale_groups: tuple[str, ...], ctx: Context) -> Decimal | None:
+    number = parse_number(mention.group(group) or "", ctx.lexicons.get("number_words"), ctx.cache)
+    if number is None:
         return None
-    return parse_number(text, words, ctx.cache)
+    for scale_group in scale_groups:
+        factor = _scale(mention.group(scale_group), ctx)
+        if factor is None:
+            return None
+        number *= factor
+    return number
 
 
 def _scale(text: str | None, ctx: Context) -> Decimal | None:
@@ -62,16 +75,41 @@ def _scale(text: str | None, ctx: Context) -> Decimal | None:
     return factor
 
 
-def _currency(mention: Mention, ctx: Context) -> str | None:
-    for group in ("currency", "currency_after"):
-        text = mention.group(group)
-        if not text:
-            continue
-        for lexicon in CURRENCY_LEXICONS:
-            code = ctx.lexicon(lexicon).value(text)
-            if code is not None:
-                return str(code)
-    return None
+def _minor(mention: Mention, ctx: Context) -> Decimal | None:
+    """What "and 50 cents" adds; None when it cannot be a minor amount ("and 150")."""
+    text = mention.group("minor_amount")
+    if text is None:
+        return Decimal(0)
+    number = parse_number(text, ctx.lexicons.get("number_words"), ctx.cache)
+    unit = ctx.lexicon("minor_units").value(mention.group("minor_unit") or "")
+    fraction = Decimal(str(unit["fraction"])) if unit else MINOR_FRACTION
+    if number is None or number * fraction >= 1:
+        return None
+    return number * fraction
+
+
+def _currency(mention: Mention, ctx: Context) -> tuple[str | None, Decimal]:
+    """The ISO code the text names (None if it names none or an ambiguous one), and the
+    fraction of it that one unit is worth (0.01 for "cents")."""
+    text = mention.group("currency") or mention.group("currency_after")
+    if not text:
+        return mention.rule.definition.options.get("currency"), Decimal(1)
+    for name in CURRENCY_LEXICONS:
+        lexicon = ctx.lexicon(name)
+        if text in lexicon:
+            code = lexicon.value(text)
+            return (str(code) if code else None), Decimal(1)
+    unit = ctx.lexicon("minor_units").value(text)
+    if unit:
+        return unit["currency"], Decimal(str(unit["fraction"]))
+    if mention.group("scale_prefix") and text[1:] in ctx.lexicon("currency_codes"):
+        return str(ctx.lexicon("currency_codes").value(text[1:])), Decimal(1)      # "MUSD"
+    prefix = text.rstrip("$").strip()                                                 # "HK$", "c $", "usd$"
+    for name in ("dollar_prefixes", "currency_codes"):
+        code = ctx.lexicon(name).value(prefix)
+        if code:
+            return str(code), Decimal(1)
+    return None, Decimal(1)
 
 
 def _qualifier(text: str | None, ctx: Context) -> str | None:
