@@ -1,7 +1,7 @@
-"""Date scores on the Recognizers-Text suite must not fall below where they stand.
+"""Date and money scores on the Recognizers-Text suite must not fall below where they stand.
 
-The figures come from the same scoring as `python bench/conformance.py dates`; the floors sit
-just under what the rules reach now. Skips when ../shared (the suite) is absent.
+The figures come from the same scoring as `python bench/conformance.py dates` (and `money`);
+the floors sit just under what the rules reach now. Skips when ../shared (the suite) is absent.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 from .conftest import ROOT, SHARED
 
 SUITE = SHARED / "conformance" / "recognizers" / "dates.jsonl"
+MONEY = SHARED / "conformance" / "recognizers" / "money.jsonl"
 pytestmark = pytest.mark.skipif(not SUITE.is_file(), reason="no ../shared/conformance beside the project")
 
 # (types, span recall, span precision, value accuracy) floors, as fractions of expected spans
@@ -19,6 +20,12 @@ FLOORS = [
     (("date", "daterange", "duration"), 0.945, 0.99, 0.88),
     (("date", "daterange", "duration", "datetime", "datetimerange", "time", "timerange", "set"), 0.915, 0.99, 0.75),
 ]
+
+
+# (spans, recall, precision, value accuracy, ISO accuracy) floors for money: every expected span,
+# and those with an amount (the suite also expects bare currency words, "the dollar", which we
+# do not report as money)
+MONEY_FLOORS = [("all", 0.95, 0.99, 0.94, 0.96), ("amounts", 0.98, 0.99, 0.97, 0.97)]
 
 
 def _conformance():
@@ -53,3 +60,27 @@ def test_value_rules_of_the_scorer():
     assert not conformance._our_value_right({"kind": "date", "timex": "2020-WI"}, season)
     assert conformance.timex_interval("199") == ("1990-01-01", "2000-01-01")
     assert conformance.duration_seconds("PT1H30M") == 5400
+
+
+def _passing(conformance, path):
+    return [r for r in conformance._records(path) if "dotnet" not in r["not_supported"] + r["not_supported_by_design"]]
+
+
+def test_money_scores_stay_above_their_floors(engine):
+    conformance = _conformance()
+    counts = conformance.score_money(_passing(conformance, MONEY), conformance._our_money(engine))
+    for key, recall, precision, value, iso in MONEY_FLOORS:
+        c = counts[key]
+        assert c["found"] / c["gold"] >= recall, (key, c)
+        assert c["tp"] / c["pred"] >= precision, (key, c)
+        assert c["value"] / c["gold"] >= value, (key, c)
+        assert c["iso"] / c["iso_gold"] >= iso, (key, c)
+
+
+def test_money_scorer_counts_minor_units_in_the_suites_unit():
+    conformance = _conformance()
+    cents = {"value": "50", "unit": "Cent"}
+    assert conformance._money_value_right((0.5, "USD"), cents)       # ours: 0.5 dollars
+    assert not conformance._money_value_right((50, "USD"), cents)
+    assert conformance._money_value_right((3000000000, "USD"), {"value": "3000000000", "unit": "Dollar"})
+    assert not conformance._money_value_right((None, "USD"), {"value": None, "unit": "Dollar"})

@@ -87,7 +87,7 @@ def test_money_forms(engine, text, span, expected):
 
 
 @pytest.mark.parametrize("text,value", [
-    ("three quarters", "0.75"), ("a quarter", "0.25"), ("half a", "0.5"), ("two and a half", "2.5"),
+    ("three quarters", "0.75"), ("a quarter", "0.25"), ("half a", "0.5"), ("two and a half", "2.5"), ("one and half", "1.5"),
     ("one hundred and five", "105"), ("forty-five", "45"),
 ])
 def test_number_words(engine, text, value):

@@ -32,7 +32,7 @@ def parse_words(text: str, words: Lexicon, cache: dict[Any, Any]) -> Decimal | N
     """Sum-and-multiply over the `number_words` lexicon; quantulum3 reads what it does not know.
 
     "a"/"an" count as one only where nothing precedes them ("a million", not "half a million");
-    a fraction multiplies the number right before it ("three quarters"), adds after "and a"
+    a fraction multiplies the number right before it ("three quarters"), adds after "and (a)"
     ("two and a half") and otherwise stands for itself ("a quarter", "half")."""
     total, current = Decimal(0), Decimal(0)
     previous = ""   # what the last token was: "", "article", "and", "and article", "number"
@@ -55,7 +55,7 @@ def parse_words(text: str, words: Lexicon, cache: dict[Any, Any]) -> Decimal | N
         if value < 1:
             if previous == "number":
                 current *= value
-            elif previous == "and article":
+            elif previous in ("and", "and article"):      # "one and a half", "one and half"
                 current += value
             else:
                 current = value
