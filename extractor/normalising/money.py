@@ -28,14 +28,16 @@ def normalise_money(mention: Mention, ctx: Context) -> dict[str, Any] | None:
     if mention.group("vague"):
         value["vague"] = True
     else:
-        amount = _amount(mention, "amount", ("scale", "scale_prefix", "scale_after"), ctx)
+        ranged = mention.group("amount_max") is not None
+        scales = ("scale", "scale_prefix", "scale_after") + (() if ranged else ("scale_max",))  # "3-billion-dollar"
+        amount = _amount(mention, "amount", scales, ctx)
         if amount is None:
             return None
         minor = _minor(mention, ctx)
         if minor is None:
             return None
         value["amount"] = as_json_number(amount * fraction + minor)
-        if mention.group("amount_max") is not None:
+        if ranged:
             high = _amount(mention, "amount_max", ("scale_max", "scale_prefix", "scale_after"), ctx)
             if high is None:
                 return None
