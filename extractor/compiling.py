@@ -263,6 +263,8 @@ def _check_rule(rule: RuleDef, pattern: Any, normalisers: dict[str, Callable],
         _check_earlier(wanted, rule, types_by_stage, where)
     if rule.scope == "near" and not rule.requires:
         raise RuleError("scope near searches around the hits of `requires`, which the rule lacks", **where)
+    if rule.near is not None and rule.scope != "near":
+        raise RuleError(f"near sets the window of scope near; this rule's scope is {rule.scope}", **where)
     if rule.anchor and rule.anchor_mention:
         raise RuleError("a rule has either anchor or anchor_mention, not both", **where)
     if rule.normaliser not in normalisers:

@@ -116,7 +116,7 @@ class RuleDef:
     file: str
     line: int
     about: str = ""
-    near: int = 48      # with scope near: characters searched either side of a `requires` hit
+    near: int | None = None   # with scope near: characters searched either side of a hit (default 48)
 
 
 @dataclass(frozen=True)
@@ -332,7 +332,7 @@ def _rule(raw: dict[str, Any], default_stage: int, file: str) -> RuleDef:
     return RuleDef(
         id=raw["id"], type=raw["type"], pattern=raw["pattern"],
         stage=raw.get("stage", default_stage), priority=raw.get("priority", 50),
-        flags=tuple(raw.get("flags", ())), scope=raw.get("scope", "document"), near=raw.get("near", 48),
+        flags=tuple(raw.get("flags", ())), scope=raw.get("scope", "document"), near=raw.get("near"),
         requires=_as_tuple(raw.get("requires")), anchor=raw.get("anchor"), anchor_mention=raw.get("anchor_mention"),
         span=raw.get("span"), emit=raw.get("emit", True), sets=raw.get("sets"),
         normaliser=raw.get("normaliser", "none"), options=dict(raw.get("options", {})),

@@ -160,7 +160,7 @@ def _units(rule: CompiledRule, text: str, segments: Segments, cache: dict[Any, l
             hits = sorted(hit for r, literal in zip(rule.requires, rule.requires_literals)
                           for hit in _hits(r, text, cache, timeout, literal))
         if scope == "near":
-            cache[key] = _windows(hits, text, segments, rule.definition.near)
+            cache[key] = _windows(hits, text, segments, rule.definition.near or NEAR)
         else:
             units = _scopes(scope, text, segments)
             starts = [start for start, _ in units]
@@ -173,6 +173,9 @@ def _units(rule: CompiledRule, text: str, segments: Segments, cache: dict[Any, l
                     i += 1
             cache[key] = [units[i] for i in chosen]
     return cache[key]
+
+
+NEAR = 48   # characters around a `requires` hit searched by a rule with scope: near, by default
 
 
 def _windows(hits: list[Span], text: str, segments: Segments, near: int) -> list[Span]:

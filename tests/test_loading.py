@@ -30,6 +30,8 @@ BAD_RULE_FILES = [
      "    normaliser: magic\n    examples: [{text: x, match: x}]\n", 2, "money.x", "unknown normaliser"),
     ("near without requires", "rules:\n  - id: money.x\n    type: money\n    pattern: 'x'\n"
      "    scope: near\n    examples: [{text: x, match: x}]\n", 2, "money.x", "scope near searches around"),
+    ("near without scope near", "rules:\n  - id: money.x\n    type: money\n    pattern: 'x'\n"
+     "    near: 10\n    examples: [{text: x, match: x}]\n", 2, "money.x", "near sets the window"),
     ("empty requires list", "rules:\n  - id: money.x\n    type: money\n    pattern: 'x'\n"
      "    requires: []\n    examples: [{text: x, match: x}]\n", 5, "money.x", "requires"),
 ]

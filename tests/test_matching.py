@@ -149,6 +149,15 @@ def test_scope_near_searches_only_around_the_trigger_and_never_cuts_a_match(tmp_
     assert [e.text for e in found] == ["x" * 60 + "y"]
 
 
+def test_near_sets_how_far_from_the_trigger_a_rule_searches(tmp_path):
+    text = "xy " + "filler " * 3 + "TRIGGER xy"
+    for near, expected in ((None, [0, text.rindex("xy")]), (8, [text.rindex("xy")])):
+        rules = NEAR if near is None else NEAR.replace("    scope: near\n", f"    scope: near\n    near: {near}\n")
+        engine = Engine.from_directory(write_rules(tmp_path / str(near), {"r.yaml": rules}))
+        found = [e.start for e in engine.extract(text).extractions if e.rule == "thing.near"]
+        assert found == expected, near      # 48 characters by default reach the first xy; 8 do not
+
+
 def test_a_macro_suffix_renames_its_groups(tmp_path):
     engine = Engine.from_directory(write_rules(tmp_path, {"r.yaml": NEAR}))
     _, outcome = engine.run("ab-cd")
