@@ -43,6 +43,17 @@ def _pct(n: int, d: int) -> str:
     return f"{100 * n / d:5.1f}% ({n}/{d})" if d else "  n/a"
 
 
+def _cell(n: int, d: int) -> str:
+    """A share for a table column, 7 characters wide."""
+    return f"{100 * n / d:6.1f}%" if d else "    n/a"
+
+
+def passing_cases(name: str) -> list[dict]:
+    """The cases of a Recognizers-Text suite that its .NET reference implementation passes."""
+    return [r for r in _records(SHARED / "recognizers" / f"{name}.jsonl")
+            if "dotnet" not in r["not_supported"] + r["not_supported_by_design"]]
+
+
 # --- dates: by the suite's types, with dateparser's search_dates side by side ---------------
 
 DATE_TYPES = ("date", "daterange", "duration", "datetime", "datetimerange", "time", "timerange", "set")
@@ -197,11 +208,9 @@ def score_dates(records: list[dict], find, value_right) -> dict[str, dict[str, l
 
 def _row(label: str, counts: dict[str, dict[str, int]], types: tuple[str, ...]) -> str:
     total = {k: sum(counts[t][k] for t in types) for k in counts[types[0]]}
-    def pct(n: int, d: int) -> str:
-        return f"{100 * n / d:6.1f}%" if d else "    n/a"
-    return (f"  {label:22} {total['gold']:5} {pct(total['found'], total['gold'])} "
-            f"{pct(total['tp'], total['pred'])} {pct(total['exact'], total['gold'])} "
-            f"{pct(total['value'], total['gold'])}")
+    return (f"  {label:22} {total['gold']:5} {_cell(total['found'], total['gold'])} "
+            f"{_cell(total['tp'], total['pred'])} {_cell(total['exact'], total['gold'])} "
+            f"{_cell(total['value'], total['gold'])}")
 
 
 def date_table(records: list[dict], find, value_right) -> tuple[str, dict]:
@@ -214,8 +223,7 @@ def date_table(records: list[dict], find, value_right) -> tuple[str, dict]:
 
 
 def dates(engine: Engine, peers: bool) -> None:
-    records = [r for r in _records(SHARED / "recognizers" / "dates.jsonl")
-               if "dotnet" not in r["not_supported"] + r["not_supported_by_design"]]
+    records = passing_cases("dates")
     print(f"dates, Recognizers-Text suite, {len(records)} cases the .NET reference passes "
           "(recall, exact span and value are shares of the expected spans; precision counts "
           "what is found in every case, the negative ones too):")
@@ -287,20 +295,16 @@ def score_money(records: list[dict], find) -> dict[str, dict[str, int]]:
 
 def money_table(records: list[dict], find) -> tuple[str, dict]:
     counts = score_money(records, find)
-
-    def pct(n: int, d: int) -> str:
-        return f"{100 * n / d:6.1f}%" if d else "    n/a"
     lines = [f"  {'spans':28} {'count':>5} {'recall':>7} {'precis.':>7} {'exact':>7} {'value':>7} {'ISO':>7}"]
     for key, label in (("all", "every expected span"), ("amounts", "spans with an amount")):
         c = counts[key]
-        lines.append(f"  {label:28} {c['gold']:5} {pct(c['found'], c['gold'])} {pct(c['tp'], c['pred'])} "
-                     f"{pct(c['exact'], c['gold'])} {pct(c['value'], c['gold'])} {pct(c['iso'], c['iso_gold'])}")
+        lines.append(f"  {label:28} {c['gold']:5} {_cell(c['found'], c['gold'])} {_cell(c['tp'], c['pred'])} "
+                     f"{_cell(c['exact'], c['gold'])} {_cell(c['value'], c['gold'])} {_cell(c['iso'], c['iso_gold'])}")
     return "\n".join(lines), counts
 
 
 def money(engine: Engine, peers: bool) -> None:
-    records = [r for r in _records(SHARED / "recognizers" / "money.jsonl")
-               if "dotnet" not in r["not_supported"] + r["not_supported_by_design"]]
+    records = passing_cases("money")
     print(f"money, Recognizers-Text suite, {len(records)} cases the .NET reference passes (recall, "
           "exact span and value are shares of the expected spans, ISO of those the suite gives a "
           "code for; precision counts what is found in every case, the negative ones too):")

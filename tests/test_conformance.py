@@ -12,7 +12,6 @@ import pytest
 from .conftest import ROOT, SHARED
 
 SUITE = SHARED / "conformance" / "recognizers" / "dates.jsonl"
-MONEY = SHARED / "conformance" / "recognizers" / "money.jsonl"
 pytestmark = pytest.mark.skipif(not SUITE.is_file(), reason="no ../shared/conformance beside the project")
 
 # (types, span recall, span precision, value accuracy) floors, as fractions of expected spans
@@ -37,9 +36,7 @@ def _conformance():
 
 def test_date_scores_stay_above_their_floors(engine):
     conformance = _conformance()
-    records = [r for r in conformance._records(SUITE)
-               if "dotnet" not in r["not_supported"] + r["not_supported_by_design"]]
-    counts = conformance.score_dates(records, conformance._ours(engine), conformance._our_value_right)
+    counts = conformance.score_dates(conformance.passing_cases("dates"), conformance._ours(engine), conformance._our_value_right)
     for types, recall, precision, value in FLOORS:
         total = {key: sum(counts[t][key] for t in types) for key in counts[types[0]]}
         assert total["found"] / total["gold"] >= recall, (types, total)
@@ -62,13 +59,9 @@ def test_value_rules_of_the_scorer():
     assert conformance.duration_seconds("PT1H30M") == 5400
 
 
-def _passing(conformance, path):
-    return [r for r in conformance._records(path) if "dotnet" not in r["not_supported"] + r["not_supported_by_design"]]
-
-
 def test_money_scores_stay_above_their_floors(engine):
     conformance = _conformance()
-    counts = conformance.score_money(_passing(conformance, MONEY), conformance._our_money(engine))
+    counts = conformance.score_money(conformance.passing_cases("money"), conformance._our_money(engine))
     for key, recall, precision, value, iso in MONEY_FLOORS:
         c = counts[key]
         assert c["found"] / c["gold"] >= recall, (key, c)

@@ -28,27 +28,31 @@ def normalise_money(mention: Mention, ctx: Context) -> dict[str, Any] | None:
     if mention.group("vague"):
         value["vague"] = True
     else:
-        ranged = mention.group("amount_max") is not None
-        scales = ("scale", "scale_prefix", "scale_after") + (() if ranged else ("scale_max",))  # "3-billion-dollar"
-        amount = _amount(mention, "amount", scales, ctx)
-        if amount is None:
-            return None
+        amounts = _amounts(mention, ctx)
         minor = _minor(mention, ctx)
-        if minor is None:
+        if amounts is None or minor is None:
             return None
-        value["amount"] = as_json_number(amount * fraction + minor)
-        if ranged:
-            high = _amount(mention, "amount_max", ("scale_max", "scale_prefix", "scale_after"), ctx)
-            if high is None:
-                return None
-            if mention.group("scale") is None and mention.group("scale_max") is not None:
-                amount = _amount(mention, "amount", ("scale_max", "scale_prefix"), ctx)   # "$5-7 million"
-                value["amount"] = as_json_number(amount * fraction)   # type: ignore[operator]
-            elif mention.group("scale_max") is None and mention.group("scale") is not None:
-                high = _amount(mention, "amount_max", ("scale", "scale_prefix"), ctx)     # "$5m to 7"
-            value["max"] = as_json_number(high * fraction)    # type: ignore[operator]
+        low, high = amounts
+        value["amount"] = as_json_number(low * fraction + minor)
+        if high is not None:
+            value["max"] = as_json_number(high * fraction)
     value["per"] = mention.group("per").lower() if mention.group("per") else None
     return value
+
+
+def _amounts(mention: Mention, ctx: Context) -> tuple[Decimal, Decimal | None] | None:
+    """The amount, and the high end of a range, each with its scale. One end's scale serves
+    both when the other has none ("$5-7 million"); "3-billion-dollar" puts its scale where a
+    range's high end would have it."""
+    shared = ("scale_prefix", "scale_after")
+    if mention.group("amount_max") is None:
+        low = _amount(mention, "amount", ("scale", "scale_max") + shared, ctx)
+        return None if low is None else (low, None)
+    low_scale = "scale" if mention.group("scale") else "scale_max"
+    high_scale = "scale_max" if mention.group("scale_max") else "scale"
+    low = _amount(mention, "amount", (low_scale,) + shared, ctx)
+    high = _amount(mention, "amount_max", (high_scale,) + shared, ctx)
+    return None if low is None or high is None else (low, high)
 
 
 def _amount(mention: Mention, group: str, scale_groups: tuple[str, ...], ctx: Context) -> Decimal | None:
@@ -96,6 +100,7 @@ def _currency(mention: Mention, ctx: Context) -> tuple[str | None, Decimal]:
     text = mention.group("currency") or mention.group("currency_after")
     if not text:
         return mention.rule.definition.options.get("currency"), Decimal(1)
+    text = text[len(mention.group("scale_prefix") or ""):]                          # "MUSD": the code
     for name in CURRENCY_LEXICONS:
         lexicon = ctx.lexicon(name)
         if text in lexicon:
@@ -104,8 +109,6 @@ def _currency(mention: Mention, ctx: Context) -> tuple[str | None, Decimal]:
     unit = ctx.lexicon("minor_units").value(text)
     if unit:
         return unit["currency"], Decimal(str(unit["fraction"]))
-    if mention.group("scale_prefix") and text[1:] in ctx.lexicon("currency_codes"):
-        return str(ctx.lexicon("currency_codes").value(text[1:])), Decimal(1)      # "MUSD"
     prefix = text.rstrip("$").strip()                                                 # "HK$", "c $", "usd$"
     for name in ("dollar_prefixes", "currency_codes"):
         code = ctx.lexicon(name).value(prefix)
