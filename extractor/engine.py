@@ -6,8 +6,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
 
+from . import caching
 from .compiling import CompiledRules, compile_rules
-from .loading import RuleSource, builtin_rules_dir, load_directory
+from .loading import RuleSource, builtin_rules_dir, directory_files, load_files
 from .matching import MatchOutcome, Mention, MentionIndex, match_all
 from .normalising import Context, Normaliser, default_normalisers
 from .output import Extraction, Result
@@ -30,26 +31,44 @@ def parse_reference_date(value: str | date | None) -> date | None:
 
 class Engine:
     """Compiled rules, ready to extract. Holds no per-document state: share it across threads,
-    pickle it to worker processes (it recompiles from its rule source on arrival)."""
+    pickle it to worker processes (its compiled rules go with it: no recompiling there)."""
 
     def __init__(self, source: RuleSource, normalisers: dict[str, Normaliser] | None = None,
-                 timeout: float | None = DEFAULT_TIMEOUT) -> None:
+                 timeout: float | None = DEFAULT_TIMEOUT, compiled: CompiledRules | None = None) -> None:
+        """`compiled`: the rules already compiled from `source` (as `from_directory` finds them
+        in the cache); None compiles them."""
         self.source = source
         self.normalisers = {**default_normalisers(), **(normalisers or {})}
         self.timeout = timeout
-        self.rules: CompiledRules = compile_rules(source, self.normalisers)
+        self.rules: CompiledRules = compiled if compiled is not None else compile_rules(source, self.normalisers)
         self._cache: dict[Any, Any] = {}
 
     @classmethod
-    def from_directory(cls, path: str | Path | None = None, **kwargs: Any) -> "Engine":
-        """Rules from a folder of YAML files; None means the rules that ship with the package."""
-        return cls(load_directory(path if path is not None else builtin_rules_dir()), **kwargs)
+    def from_directory(cls, path: str | Path | None = None, cache: bool = True, **kwargs: Any) -> "Engine":
+        """Rules from a folder of YAML files; None means the rules that ship with the package.
+        With `cache`, compiled rules are kept on disk (`caching.py`) and reused while the
+        files, the normalisers and the libraries stay the same."""
+        directory = Path(path if path is not None else builtin_rules_dir())
+        files = directory_files(directory)
+        if not cache:
+            return cls(load_files(files), **kwargs)
+        names = {**default_normalisers(), **(kwargs.get("normalisers") or {})}
+        key = caching.cache_key(files, directory, names)
+        stored = caching.load(key)
+        if stored is not None:
+            source, compiled = stored
+            return cls(source, compiled=compiled, **kwargs)
+        engine = cls(load_files(files), **kwargs)
+        caching.store(key, (engine.source, engine.rules))
+        return engine
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"source": self.source, "normalisers": self.normalisers, "timeout": self.timeout}
+        return {"source": self.source, "normalisers": self.normalisers, "timeout": self.timeout,
+                "rules": self.rules}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["source"], state["normalisers"], state["timeout"])  # type: ignore[misc]
+        self.__init__(state["source"], state["normalisers"], state["timeout"],  # type: ignore[misc]
+                      compiled=state.get("rules"))
 
     @property
     def types(self) -> list[str]:

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 from .errors import RuleError
@@ -32,7 +31,7 @@ class _LineList(list):
     item_lines: list[int]
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml where present
     """Safe YAML with line marks, duplicate-key errors, and no surprise types.
 
     YAML 1.1 reads `no`, `on`, `off` as booleans and `2023-06-05` as a date: in word
@@ -188,16 +187,21 @@ def rule_files(directory: Path) -> list[Path]:
 
 
 def load_directory(directory: str | Path) -> RuleSource:
-    directory = Path(directory)
+    return load_files(directory_files(Path(directory)))
+
+
+def directory_files(directory: Path) -> list[Path]:
+    """The rule files of a folder; an error if it is no folder or holds none."""
     if not directory.is_dir():
         raise RuleError("not a folder of rule files", file=str(directory))
     files = rule_files(directory)
     if not files:
         raise RuleError("no .yaml rule files found", file=str(directory))
-    return load_files(files)
+    return files
 
 
 def load_files(files: list[Path]) -> RuleSource:
+    import jsonschema       # here, not at the top: a start from the compiled-rules cache needs none of it
     validator = jsonschema.Draft202012Validator(_schema())
     source = RuleSource()
     for path in files:
@@ -257,7 +261,7 @@ def _node_at(data: Any, path: list[Any]) -> Any:
     return data
 
 
-def _validate(validator: jsonschema.Draft202012Validator, data: Any, file: str) -> None:
+def _validate(validator: Any, data: Any, file: str) -> None:
     errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     if not errors:
         return

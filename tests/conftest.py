@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,10 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 RULES = ROOT / "rules"
 SHARED = ROOT.parent / "shared"
+
+# Compiled rules are cached in a folder of this test run (subprocesses inherit it), never in
+# the user's own cache; it is private, as the cache requires.
+os.environ.setdefault("EXTRACTOR_CACHE_DIR", tempfile.mkdtemp(prefix="extractor-test-cache-"))
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,100 @@
+"""Compiled rules cached on disk, so that a new process starts without recompiling.
+
+Compiling the built-in rules takes seconds (mostly `regex.compile`); loading the pickled
+result takes a fraction of one, because a pickled `regex` pattern carries its compiled code.
+The cache file is keyed by a hash of every rule file (path and bytes), the normalisers' names
+and the versions of Python, `regex` and this package, so an edited rule file, another library
+or another version never reuses it. It lives in the user's cache directory
+(`platformdirs.user_cache_dir("extractor")`, or `$EXTRACTOR_CACHE_DIR`), is written
+atomically, and is read only from a folder and file that the current user owns and nobody else
+can write: unpickling runs code, so a file another user could have planted is never loaded.
+A file that does not load is rebuilt, never trusted.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable
+
+import regex
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1          # bump when what is stored changes shape
+CACHE_ENV = "EXTRACTOR_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured)
+    import platformdirs
+    return Path(platformdirs.user_cache_dir("extractor", appauthor=False))
+
+
+def cache_key(files: Iterable[Path], root: Path, normalisers: Iterable[str]) -> str:
+    from . import __version__
+    digest = hashlib.sha256()
+    for part in (f"format {FORMAT}", f"extractor {__version__}", f"regex {regex.__version__}",
+                 f"python {sys.version}", "normalisers " + ",".join(sorted(normalisers))):
+        digest.update(part.encode("utf-8") + b"\0")
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def load(key: str, directory: Path | None = None) -> Any | None:
+    """What was stored under `key`, or None (absent, unsafe, stale or corrupt)."""
+    directory = directory or cache_dir()
+    path = directory / f"rules-{key}.pickle"
+    try:
+        if not (_private(directory) and _private(path)):
+            log.warning("compiled-rules cache %s is not private to this user; not loading it", path)
+            return None
+        with path.open("rb") as handle:
+            stored = pickle.load(handle)     # noqa: S301 - a private file written by this module
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a truncated or foreign file: rebuild it
+        log.warning("compiled-rules cache %s does not load (%s); rebuilding it", path, exc)
+        return None
+    if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key):
+        log.warning("compiled-rules cache %s holds something else; rebuilding it", path)
+        return None
+    return stored[1]
+
+
+def store(key: str, value: Any, directory: Path | None = None) -> None:
+    """Write `value` under `key` atomically; a cache that cannot be written is only logged."""
+    directory = directory or cache_dir()
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(directory):
+            log.warning("cache folder %s is not private to this user; not writing to it", directory)
+            return
+        handle, temporary = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=directory)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump((key, value), out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, directory / f"rules-{key}.pickle")
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
+        log.warning("cannot write the compiled-rules cache in %s: %s", directory, exc)
+
+
+def _private(path: Path) -> bool:
+    """Owned by the current user and writable by no one else (always true where there are no
+    POSIX owners)."""
+    info = path.stat()
+    if not hasattr(os, "getuid"):
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)

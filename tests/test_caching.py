@@ -1,0 +1,99 @@
+"""The compiled-rules cache: reused when nothing changed, rebuilt when anything did, never
+loaded from a place other users can write; a pickled Engine carries its compiled rules."""
+from __future__ import annotations
+
+import os
+import pickle
+
+import pytest
+
+import extractor.engine as engine_module
+from extractor import Engine, caching
+
+from .conftest import MINIMAL_RULE, write_rules
+
+TEXT = "It cost $5."
+
+
+@pytest.fixture
+def rules(tmp_path):
+    return write_rules(tmp_path / "rules", {"r.yaml": MINIMAL_RULE})
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    directory = tmp_path / "cache"
+    monkeypatch.setenv(caching.CACHE_ENV, str(directory))
+    return directory
+
+
+@pytest.fixture
+def compiles(monkeypatch):
+    """Counts the calls of compile_rules made by Engine."""
+    calls = []
+    real = engine_module.compile_rules
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine_module, "compile_rules", counting)
+    return calls
+
+
+def test_second_engine_comes_from_the_cache(rules, cache, compiles):
+    first = Engine.from_directory(rules)
+    second = Engine.from_directory(rules)
+    assert len(compiles) == 1
+    assert len(list(cache.glob("rules-*.pickle"))) == 1
+    assert second.extract(TEXT).to_json() == first.extract(TEXT).to_json()
+    assert [e.text for e in second.extract(TEXT).extractions] == ["$5"]
+
+
+def test_builtin_rules_from_the_cache_give_the_same_output(engine, cache, seed_text):
+    Engine.from_directory()                           # fills this test's cache
+    warm = Engine.from_directory()
+    assert warm.extract(seed_text, id="seed").to_json() == engine.extract(seed_text, id="seed").to_json()
+
+
+def test_an_edited_rule_file_is_compiled_again(rules, cache, compiles):
+    Engine.from_directory(rules)
+    (rules / "r.yaml").write_text(MINIMAL_RULE.replace("money.dollars", "money.bucks"), "utf-8")
+    engine = Engine.from_directory(rules)
+    assert len(compiles) == 2
+    assert engine.extract(TEXT).extractions[0].rule == "money.bucks"
+
+
+def test_a_corrupt_cache_is_rebuilt(rules, cache, compiles):
+    Engine.from_directory(rules)
+    (stored,) = cache.glob("rules-*.pickle")
+    stored.write_bytes(b"not a pickle")
+    engine = Engine.from_directory(rules)
+    assert len(compiles) == 2
+    assert [e.text for e in engine.extract(TEXT).extractions] == ["$5"]
+    assert Engine.from_directory(rules) and len(compiles) == 2      # rewritten, then reused
+
+
+def test_a_cache_others_can_write_is_never_loaded(rules, cache, compiles):
+    Engine.from_directory(rules)
+    os.chmod(cache, 0o777)
+    Engine.from_directory(rules)
+    assert len(compiles) == 2
+    os.chmod(cache, 0o700)
+    (stored,) = cache.glob("rules-*.pickle")
+    os.chmod(stored, 0o666)
+    Engine.from_directory(rules)
+    assert len(compiles) == 3
+
+
+def test_cache_can_be_switched_off(rules, cache, compiles):
+    Engine.from_directory(rules, cache=False)
+    Engine.from_directory(rules, cache=False)
+    assert len(compiles) == 2 and not cache.exists()
+
+
+def test_pickled_engine_does_not_recompile(rules, cache, compiles):
+    engine = Engine.from_directory(rules)
+    copy = pickle.loads(pickle.dumps(engine))
+    assert len(compiles) == 1
+    assert copy.extract(TEXT).to_json() == engine.extract(TEXT).to_json()
