@@ -83,6 +83,32 @@ class CompiledRules:
     def rules(self) -> list[CompiledRule]:
         return [rule for _, rules in self.stages for rule in rules]
 
+    def feeding(self, types: set[str], reads: dict[str, tuple[str, ...]]) -> "CompiledRules":
+        """Only the rules whose mentions the given types are made from: their own rules, the
+        types those refer to (`is`, `not_in`, `not_overlapping`, `anchor_mention`) and the
+        types `reads` says the resolver needs for them, and so on."""
+        needed, todo = set(), list(types)
+        while todo:
+            type_ = todo.pop()
+            if type_ in needed:
+                continue
+            needed.add(type_)
+            todo.extend(reads.get(type_, ()))
+            for rule in self.rules:
+                if rule.definition.type == type_:
+                    todo.extend(_referred_types(rule.definition))
+        stages = tuple((stage, kept) for stage, rules in self.stages
+                       for kept in [tuple(r for r in rules if r.definition.type in needed)] if kept)
+        return CompiledRules(stages, self.lexicons, self.segmentation)
+
+
+def _referred_types(rule: RuleDef) -> list[str]:
+    referred = [t for spec in rule.groups.values() for t in spec.is_ + spec.not_in]
+    referred += list(rule.not_overlapping)
+    if rule.anchor_mention:
+        referred.append(rule.anchor_mention)
+    return referred
+
 
 def expand_macros(pattern: str, macros: dict[str, Any], where: dict[str, Any]) -> str:
     """Replace each {NAME} by its macro, recursively; an unknown or cyclic macro is an error.

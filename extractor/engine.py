@@ -12,7 +12,7 @@ from .loading import RuleSource, builtin_rules_dir, directory_files, load_files
 from .matching import MatchOutcome, Mention, MentionIndex, match_all
 from .normalising import Context, Normaliser, default_normalisers
 from .output import Extraction, Result
-from .resolving import resolve
+from .resolving import READS, resolve
 from .segmenting import segment
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,7 @@ class Engine:
         self.timeout = timeout
         self.rules: CompiledRules = compiled if compiled is not None else compile_rules(source, self.normalisers)
         self._cache: dict[Any, Any] = {}
+        self._subsets: dict[frozenset[str], CompiledRules] = {}
 
     @classmethod
     def from_directory(cls, path: str | Path | None = None, cache: bool = True, **kwargs: Any) -> "Engine":
@@ -90,8 +91,9 @@ class Engine:
         ref = parse_reference_date(reference_date)
         if date_order not in (None, "DMY", "MDY"):
             raise ValueError(f"date_order must be 'DMY' or 'MDY', not {date_order!r}")
+        wanted = self._wanted(types)
         segments = segment(text, self.rules.segmentation)
-        outcome = match_all(self.rules, text, segments, self.timeout)
+        outcome = match_all(self._rules_for(wanted), text, segments, self.timeout)
         for error in outcome.errors:
             error.setdefault("document", id)
             log.warning("%s: %s", id or "<text>", error["message"])
@@ -100,7 +102,6 @@ class Engine:
             ctx.reference_date = self._dateline(outcome, ctx)
         self._normalise(outcome, ctx, id)
         extra = resolve(text, outcome, segments, self.rules.lexicons)
-        wanted = set(types) if types is not None else None
         extractions = [self._extraction(m, text) for index in outcome.mentions.values()
                        for m in index.mentions if m.emit and m.value is not None]
         extractions += [self._extraction(m, text) for m in extra]
@@ -110,6 +111,25 @@ class Engine:
         if len(self._cache) > CACHE_LIMIT:
             self._cache.clear()
         return Result(id, ref_text, extractions, list(outcome.errors)), outcome
+
+    def _wanted(self, types: Iterable[str] | None) -> frozenset[str] | None:
+        if types is None:
+            return None
+        if isinstance(types, str):
+            raise TypeError(f"types must be a list of type names, e.g. [{types!r}], not a string")
+        wanted = frozenset(types)
+        unknown = sorted(wanted - set(self.types))
+        if unknown:
+            raise ValueError(f"unknown type(s) {', '.join(unknown)}; the rules give {', '.join(self.types)}")
+        return wanted
+
+    def _rules_for(self, wanted: frozenset[str] | None) -> CompiledRules:
+        """The rules that feed the wanted types (all of them when None), worked out once."""
+        if wanted is None:
+            return self.rules
+        if wanted not in self._subsets:
+            self._subsets[wanted] = self.rules.feeding(set(wanted), READS)
+        return self._subsets[wanted]
 
     def _dateline(self, outcome: MatchOutcome, ctx: Context) -> date | None:
         """The first match of a rule that `sets: reference_date`, if it is a full date."""

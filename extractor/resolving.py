@@ -27,6 +27,13 @@ from .normalising.structures import inside_marks, lower_article
 
 PEOPLE = ("title", "person")
 SPEAKER_TYPES = ("title", "person", "organisation", "pronoun", "country", "collective", "descriptor")
+# The mention types the resolver reads to fill the values of each type it resolves: an
+# extraction of the key needs the rules of these types to have run (`Engine` with `types`).
+READS: dict[str, tuple[str, ...]] = {
+    "title": PEOPLE,
+    "quote": SPEAKER_TYPES + ("reporting", "quote_span"),
+    "agreement": SPEAKER_TYPES + ("reporting", "quote_span"),
+}
 
 
 class DocumentResolver:

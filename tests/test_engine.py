@@ -59,3 +59,23 @@ def test_timeout_none_gives_the_same_output(engine, seed_text):
     # timeout=None drops the runaway guard (for trusted rules, a sixth faster), never the output.
     unguarded = Engine(engine.source, timeout=None)
     assert unguarded.extract(seed_text).to_json() == engine.extract(seed_text).to_json()
+
+
+def test_types_run_only_their_rules_and_give_the_same_extractions(engine, seed_text):
+    from .conftest import FIXTURES
+    texts = [p.read_text("utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    for type_ in engine.types + ["date,money"]:
+        wanted = type_.split(",")
+        subset = engine._rules_for(frozenset(wanted))
+        assert len(subset.rules) < len(engine.rules.rules)
+        for text in texts:
+            full = [e for e in engine.extract(text).extractions if e.type in wanted]
+            assert engine.extract(text, types=wanted).extractions == full, type_
+
+
+def test_types_reject_unknown_names(engine):
+    import pytest
+    with pytest.raises(ValueError, match="unknown type"):
+        engine.extract("On Monday.", types=["dates"])
+    with pytest.raises(TypeError, match="not a string"):
+        engine.extract("On Monday.", types="date")
