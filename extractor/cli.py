@@ -4,8 +4,11 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 from pathlib import Path
-from typing import Any, Sequence, TextIO
+from typing import Any, Iterable, Iterator, Sequence, TextIO
 
 from .engine import Engine
 from .errors import RuleError
@@ -48,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--types", help="comma-separated types to keep, e.g. date,money")
     extract.add_argument("--timeout", type=float, default=None,
                          help="seconds one rule may spend on one document (default 2)")
+    extract.add_argument("--jobs", type=_positive, default=1, metavar="N",
+                         help="worker processes (default 1); the output is the same, in input order")
 
     test = _command(sub, "test", "run the examples written in the rule files",
                     "Run every rule's examples and counter-examples; report failures by file, line "
@@ -67,6 +72,13 @@ def _parser() -> argparse.ArgumentParser:
     fixtures.add_argument("--update", action="store_true", help="rewrite golden files that differ")
     _rules_option(fixtures)
     return parser
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
 
 
 def _command(sub: Any, name: str, summary: str, description: str) -> argparse.ArgumentParser:
@@ -106,8 +118,12 @@ def _extract(args: argparse.Namespace) -> int:
             raise ValueError(f"unknown type(s) {', '.join(unknown)}; the rules give {', '.join(engine.types)}")
     results, failed = [], 0
     progress = Progress(sys.stderr)
-    for document in read_documents(args.files):
-        result = _extract_one(engine, document, args.date, types, args.date_order)
+    options = (args.date, types, args.date_order)
+    documents = read_documents(args.files)
+    outcomes = (_in_processes(engine, documents, options, args.jobs) if args.jobs > 1
+                else ((d, _result(engine, d, *options)) for d in documents))
+    for document, result in outcomes:
+        _report(document, result)
         failed += not result.ok
         if args.format == "json":
             results.append(result)
@@ -121,19 +137,57 @@ def _extract(args: argparse.Namespace) -> int:
     return EXIT_DOCUMENT_FAILED if failed else EXIT_OK
 
 
-def _extract_one(engine: Engine, document: Document, date: str | None, types: list[str] | None,
-                 date_order: str | None = None) -> Result:
+def _result(engine: Engine, document: Document, date: str | None, types: list[str] | None,
+            date_order: str | None = None) -> Result:
     if document.error is not None:
-        print(f"extractor: {document.error}", file=sys.stderr)
         return Result(document.id, None, errors=[{"message": document.error}])
     try:
-        result = engine.extract(document.text or "", reference_date=date or document.date,
-                                id=document.id, types=types, date_order=date_order)
+        return engine.extract(document.text or "", reference_date=date or document.date,
+                              id=document.id, types=types, date_order=date_order)
     except ValueError as exc:
-        result = Result(document.id, None, errors=[{"message": str(exc)}])
+        return Result(document.id, None, errors=[{"message": str(exc)}])
+
+
+def _report(document: Document, result: Result) -> None:
+    if document.error is not None:
+        print(f"extractor: {document.error}", file=sys.stderr)
+        return
     for error in result.errors:
         print(f"extractor: {document.id}: {error['message']}", file=sys.stderr)
-    return result
+
+
+BATCH = 16          # documents sent to a worker at a time
+
+
+def _in_processes(engine: Engine, documents: Iterable[Document], options: tuple, jobs: int,
+                  ) -> Iterator[tuple[Document, Result]]:
+    """Each document with its result, in input order, extracted by `jobs` worker processes.
+    Workers get the engine with its compiled rules once, at start; a few batches per worker
+    are in flight at a time, so a long input is never read into memory whole."""
+    documents = iter(documents)
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(engine, options)) as pool:
+        pending: deque[tuple[list[Document], Future]] = deque()
+        while True:
+            while len(pending) < 4 * jobs:
+                batch = list(islice(documents, BATCH))
+                if not batch:
+                    break
+                pending.append((batch, pool.submit(_work, batch)))
+            if not pending:
+                return
+            batch, future = pending.popleft()
+            yield from zip(batch, future.result())
+
+
+_worker: dict[str, Any] = {}      # in a worker process: its engine and options
+
+
+def _start_worker(engine: Engine, options: tuple) -> None:
+    _worker["engine"], _worker["options"] = engine, options
+
+
+def _work(batch: list[Document]) -> list[Result]:
+    return [_result(_worker["engine"], document, *_worker["options"]) for document in batch]
 
 
 def _write(result: Result, fmt: str, out: TextIO) -> None:

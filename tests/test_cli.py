@@ -136,3 +136,21 @@ def test_date_order_option(tmp_path, capsys):
     assert main(["extract", str(path), "--date-order", "MDY"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert [e["value"]["timex"] for e in out["extractions"]] == ["2023-05-06"]
+
+
+def test_jobs_give_the_same_output_in_input_order(tmp_path):
+    records = [{"id": p.stem, "text": p.read_text("utf-8")} for p in sorted(FIXTURES.glob("*.txt"))]
+    records.insert(2, {"id": "no-text"})                       # a bad record among good ones
+    records *= 3                                               # more than one batch per worker
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    one = run_cli("extract", str(batch), "--format", "jsonl")
+    two = run_cli("extract", str(batch), "--format", "jsonl", "--jobs", "2")
+    assert one.returncode == two.returncode == 1               # the bad record is reported
+    assert one.stdout == two.stdout and one.stdout.count(b"\n") == len(records)
+    assert one.stderr == two.stderr
+
+
+def test_jobs_must_be_positive(capsys):
+    with pytest.raises(SystemExit):
+        main(["extract", SEED, "--jobs", "0"])
