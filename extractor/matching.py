@@ -81,6 +81,11 @@ class MentionIndex:
     def before(self, pos: int) -> list[Mention]:
         return self.mentions[:bisect_left(self.starts, pos)]
 
+    def latest_first(self, pos: int) -> Iterator[Mention]:
+        """The mentions that start before `pos`, the nearest first (no copy of the list)."""
+        for i in range(bisect_left(self.starts, pos) - 1, -1, -1):
+            yield self.mentions[i]
+
 
 @dataclass
 class MatchOutcome:
@@ -281,12 +286,16 @@ def settle(candidates: list[Mention]) -> dict[str, tuple[list[Mention], list[Men
     settled = {}
     for type_, cands in sorted(by_type.items()):
         cands.sort(key=lambda m: (-m.rule.definition.priority, -(m.end - m.start), m.start, m.rule.id))
-        taken = MentionIndex([])
-        passed_over = []
-        for cand in cands:
-            if taken.overlapping((cand.start, cand.end)) is None:
-                taken.add(cand)
+        # Characters already taken, marked one byte each: the overlap test and the marking
+        # cost the mention's length, so settling stays linear in the text however many there are.
+        end = max(c.end for c in cands)
+        used = bytearray(end + 1)
+        taken, passed_over = [], []
+        for cand in cands:              # candidates are never empty (see _rule_matches)
+            if 1 not in used[cand.start:cand.end]:
+                taken.append(cand)
+                used[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
             else:
                 passed_over.append(cand)
-        settled[type_] = (taken.mentions, passed_over)
+        settled[type_] = (sorted(taken, key=lambda m: (m.start, m.end)), passed_over)
     return settled

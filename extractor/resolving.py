@@ -18,6 +18,7 @@ contract between the rules and this module (docs/rules.md, "Types the resolver r
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from .compiling import Lexicon
@@ -44,9 +45,28 @@ class DocumentResolver:
         self.segments = segments
         self.pronouns = lexicons.get("pronouns")
         self.honorifics = lexicons.get("honorifics")
-        self.people = [self._name_tokens(name) for name in self._person_names()]
+        # Indexes built once, so that each lookup costs what it finds, not the document's length.
+        self.people_by_last: dict[str, list[list[str]]] = {}
+        for tokens in (self._name_tokens(name) for name in self._person_names()):
+            self.people_by_last.setdefault(tokens[-1], []).append(tokens)
+        self.named_titles: dict[str, tuple[list[int], list[Mention]]] = {}
+        for m in self.outcome.of_type("title").mentions:
+            if m.value and m.value.get("name"):
+                starts, mentions = self.named_titles.setdefault(m.value["title"].split()[-1].casefold(), ([], []))
+                starts.append(m.start)
+                mentions.append(m)
+        self.longest_organisation: dict[str, str] = {}
+        for m in self.outcome.of_type("organisation").mentions:
+            text = m.match.group()
+            head = text.split()[-1].casefold()
+            if len(text) > len(self.longest_organisation.get(head, "")):
+                self.longest_organisation[head] = text
         self._memo: dict[tuple[int, int], tuple[str | None, str | None]] = {}
+        self._fullest: dict[str, str] = {}
         self._subject_list: list[Mention] | None = None
+        self._subject_starts: list[int] = []
+        self._by_kind: dict[str, tuple[list[int], list[Mention]]] = {}
+        self._corporate_memo: dict[tuple[int, int], bool] = {}
 
     # --- entities ------------------------------------------------------------------------
 
@@ -62,12 +82,14 @@ class DocumentResolver:
         return [t for t in tokens if not (self.honorifics and t in self.honorifics)] or tokens
 
     def fullest_person(self, name: str) -> str:
+        if name in self._fullest:
+            return self._fullest[name]
         tokens = self._name_tokens(name)
         best, best_tokens = name, tokens
-        for candidate in self.people:
-            if (candidate[-1] == tokens[-1] and len(candidate) > len(best_tokens)
-                    and set(tokens) <= set(candidate)):
+        for candidate in self.people_by_last.get(tokens[-1], ()):
+            if len(candidate) > len(best_tokens) and set(tokens) <= set(candidate):
                 best, best_tokens = " ".join(candidate), candidate
+        self._fullest[name] = best
         return best
 
     def title_person(self, title: Mention) -> str | None:
@@ -75,20 +97,17 @@ class DocumentResolver:
         if value.get("name"):
             return self.fullest_person(value["name"])
         head = (value.get("title") or title.match.group()).split()[-1].casefold()
-        named = [m for m in self.outcome.of_type("title").mentions
-                 if m.value and m.value.get("name") and m.value["title"].split()[-1].casefold() == head]
-        earlier = [m for m in named if m.start < title.start]
-        chosen = earlier[-1] if earlier else (named[0] if named else None)
-        return self.fullest_person(chosen.value["name"]) if chosen and chosen.value else None
+        if head not in self.named_titles:
+            return None
+        starts, named = self.named_titles[head]
+        earlier = bisect_left(starts, title.start)
+        chosen = named[earlier - 1] if earlier else named[0]
+        return self.fullest_person(chosen.value["name"]) if chosen.value else None
 
     def fullest_organisation(self, mention: Mention) -> str:
         text = mention.match.group()
-        head = text.split()[-1].casefold()
-        best = text
-        for other in self.outcome.of_type("organisation").mentions:
-            other_text = other.match.group()
-            if other_text.split()[-1].casefold() == head and len(other_text) > len(best):
-                best = other_text
+        longest = self.longest_organisation.get(text.split()[-1].casefold(), text)
+        best = longest if len(longest) > len(text) else text
         return lower_article(best) or best
 
     def entity(self, mention: Mention) -> tuple[str | None, str | None]:
@@ -139,24 +158,34 @@ class DocumentResolver:
                             and quotes.containing((mention.start, mention.end)) is None):
                         subjects.append(mention)
             self._subject_list = sorted(subjects, key=lambda m: m.start)
+            self._subject_starts = [m.start for m in self._subject_list]
         return self._subject_list
 
     def _antecedent(self, pos: int, kind: str) -> str | None:
         """The most recent subject of this kind, else the most recent mention of it."""
         if kind == "group":
             return None
-        earlier = [m for m in self._all_subjects() if m.start < pos]
-        for target in reversed(earlier):
-            name, target_kind = self.entity(target)
+        subjects = self._all_subjects()
+        for i in range(bisect_left(self._subject_starts, pos) - 1, -1, -1):
+            name, target_kind = self.entity(subjects[i])
             if name and target_kind == kind:
                 return name
-        types = PEOPLE if kind == "person" else ("organisation",)
-        earlier = [m for t in types for m in self.outcome.of_type(t).before(pos)]
-        for mention in sorted(earlier, key=lambda m: m.start, reverse=True):
-            name, _ = self.entity(mention)
+        starts, mentions = self._latest_first(PEOPLE if kind == "person" else ("organisation",))
+        for i in range(bisect_left(starts, -pos + 1), len(mentions)):
+            name, _ = self.entity(mentions[i])
             if name:
                 return name
         return None
+
+    def _latest_first(self, types: tuple[str, ...]) -> tuple[list[int], list[Mention]]:
+        """The mentions of these types, latest first (ties in the order of `types`), with their
+        negated starts for bisecting."""
+        key = ",".join(types)
+        if key not in self._by_kind:
+            mentions = sorted((m for t in types for m in self.outcome.of_type(t).mentions),
+                              key=lambda m: m.start, reverse=True)
+            self._by_kind[key] = ([-m.start for m in mentions], mentions)
+        return self._by_kind[key]
 
     # --- extractions ---------------------------------------------------------------------
 
@@ -177,12 +206,13 @@ class DocumentResolver:
 
     def _inherited_quotes(self, quotes: list[Mention]) -> list[Mention]:
         attributed = [q for q in quotes if q.value and q.value.get("speaker")]
+        starts = [q.start for q in attributed]
         claimed = {(q.start, q.end) for q in quotes}
         inherited = []
         for span_mention in self.outcome.of_type("quote_span").mentions:
             if (span_mention.start, span_mention.end) in claimed:
                 continue
-            donor = self._neighbour(span_mention, attributed)
+            donor = self._neighbour(span_mention, attributed, starts)
             if donor is None or donor.value is None:
                 continue
             value = dict(donor.value)
@@ -190,12 +220,12 @@ class DocumentResolver:
             inherited.append(replace(span_mention, type="quote", value=value))
         return inherited
 
-    def _neighbour(self, mention: Mention, attributed: list[Mention]) -> Mention | None:
+    def _neighbour(self, mention: Mention, attributed: list[Mention], starts: list[int]) -> Mention | None:
         for scope in (self.segments.sentence_at(mention.start), self.segments.paragraph_at(mention.start)):
-            inside = [q for q in attributed if scope[0] <= q.start < scope[1]]
-            if inside:
-                before = [q for q in inside if q.start < mention.start]
-                return before[-1] if before else inside[0]
+            first, last = bisect_left(starts, scope[0]), bisect_left(starts, scope[1])
+            if first < last:
+                before = bisect_left(starts, mention.start, first, last)
+                return attributed[before - 1] if before > first else attributed[first]
         return None
 
     def resolve_agreements(self) -> None:
@@ -221,21 +251,24 @@ class DocumentResolver:
         return [name] if name else []
 
     def _collective(self, agreement: Mention, resolved: list[Mention]) -> list[str]:
-        def corporate(m: Mention) -> bool:
-            spans = [span for _, span in m.captures("party")]
-            targets = [self.mention_at(s) for s in spans]
-            return len(targets) >= 2 and all(t is not None and t.type in ("country", "organisation")
-                                             for t in targets)
-
-        earlier = [m for m in resolved if m.start < agreement.start and corporate(m) and m.value]
-        if earlier:
-            return list(earlier[-1].value["parties"])  # type: ignore[index]
-        later = [m for m in self.outcome.of_type("agreement").mentions
-                 if m.start > agreement.start and corporate(m)]
-        if later:
-            targets = [self.mention_at(span) for _, span in later[0].captures("party")]
-            return [name for t in targets if t is not None for name in [self.entity(t)[0]] if name]
+        for earlier in reversed(resolved):      # resolved: the agreements before this one
+            if earlier.start < agreement.start and earlier.value and self._corporate(earlier):
+                return list(earlier.value["parties"])
+        agreements = self.outcome.of_type("agreement")
+        for later in agreements.mentions[bisect_left(agreements.starts, agreement.start + 1):]:
+            if self._corporate(later):
+                targets = [self.mention_at(span) for _, span in later.captures("party")]
+                return [name for t in targets if t is not None for name in [self.entity(t)[0]] if name]
         return []
+
+    def _corporate(self, agreement: Mention) -> bool:
+        """Whether the agreement's parties are two or more countries or organisations."""
+        key = (agreement.start, agreement.end)
+        if key not in self._corporate_memo:
+            targets = [self.mention_at(span) for _, span in agreement.captures("party")]
+            self._corporate_memo[key] = len(targets) >= 2 and all(
+                t is not None and t.type in ("country", "organisation") for t in targets)
+        return self._corporate_memo[key]
 
 
 def resolve(text: str, outcome: MatchOutcome, segments: Segments,

@@ -770,7 +770,7 @@ def _previous_date(mention: Mention, ctx: Context, whole_text: bool = False) -> 
     if ctx.outcome is None:
         return None
     paragraph_start = 0 if whole_text else ctx.segments.paragraph_at(mention.start)[0]
-    for earlier in reversed(ctx.outcome.of_type(mention.type).before(mention.start)):
+    for earlier in ctx.outcome.of_type(mention.type).latest_first(mention.start):
         if earlier.start < paragraph_start:
             break
         value = earlier.value or {}
