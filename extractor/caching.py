@@ -2,9 +2,9 @@
 
 Compiling the built-in rules takes seconds (mostly `regex.compile`); loading the pickled
 result takes a fraction of one, because a pickled `regex` pattern carries its compiled code.
-The cache file is keyed by a hash of every rule file (path and bytes), the normalisers' names
-and the versions of Python, `regex` and this package, so an edited rule file, another library
-or another version never reuses it. It lives in the user's cache directory
+The cache file is keyed by a hash of every rule file (path and bytes), the normalisers' names,
+the versions of Python and `regex`, and this package's own source, so an edited rule file,
+another library or changed code never reuses it. It lives in the user's cache directory
 (`platformdirs.user_cache_dir("extractor")`, or `$EXTRACTOR_CACHE_DIR`), is written
 atomically, and is read only from a folder and file that the current user owns and nobody else
 can write: unpickling runs code, so a file another user could have planted is never loaded.
@@ -18,7 +18,6 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -27,6 +26,7 @@ import regex
 log = logging.getLogger(__name__)
 
 FORMAT = 1          # bump when what is stored changes shape
+PACKAGE = Path(__file__).resolve().parent
 CACHE_ENV = "EXTRACTOR_CACHE_DIR"
 
 
@@ -44,6 +44,8 @@ def cache_key(files: Iterable[Path], root: Path, normalisers: Iterable[str]) -> 
     for part in (f"format {FORMAT}", f"extractor {__version__}", f"regex {regex.__version__}",
                  f"python {sys.version}", "normalisers " + ",".join(sorted(normalisers))):
         digest.update(part.encode("utf-8") + b"\0")
+    for path in sorted(PACKAGE.rglob("*.py")):       # a changed compiler never reuses old output
+        digest.update(path.read_bytes() + b"\0")
     for path in files:
         digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
         digest.update(path.read_bytes() + b"\0")
@@ -73,6 +75,7 @@ def load(key: str, directory: Path | None = None) -> Any | None:
 
 def store(key: str, value: Any, directory: Path | None = None) -> None:
     """Write `value` under `key` atomically; a cache that cannot be written is only logged."""
+    import tempfile                      # here: only a cold start writes
     directory = directory or cache_dir()
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -12,68 +12,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import RuleError
 
 RULE_SUFFIXES = (".yaml", ".yml")
 
 
-class _LineDict(dict):
+class LineDict(dict):
     """A mapping that remembers the line of each of its keys."""
 
     line: int = 0
     key_lines: dict[str, int]
 
 
-class _LineList(list):
+class LineList(list):
     line: int = 0
     item_lines: list[int]
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml where present
-    """Safe YAML with line marks, duplicate-key errors, and no surprise types.
-
-    YAML 1.1 reads `no`, `on`, `off` as booleans and `2023-06-05` as a date: in word
-    lists (`NO` is Norway) that silently corrupts data, so only true/false are booleans
-    and dates stay strings.
-    """
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers
-            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-for _first in "tTfF":
-    _Loader.yaml_implicit_resolvers.setdefault(_first, []).append(
-        ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")))
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
-    result = _LineDict()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str):
-            key = str(key)
-        if key in result:
-            raise yaml.MarkedYAMLError(problem=f"duplicate key {key!r}", problem_mark=key_node.start_mark)
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = key_node.start_mark.line + 1
-    return result
-
-
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> _LineList:
-    result = _LineList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return result
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 @dataclass(frozen=True)
@@ -217,8 +170,11 @@ def _read_yaml(path: Path) -> Any:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"cannot read: {exc}", file=str(path)) from None
+    import yaml                           # not needed for a start from the compiled-rules cache
+
+    from .yamlfile import LineLoader
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        data = yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -229,7 +185,7 @@ def _read_yaml(path: Path) -> Any:
     except yaml.YAMLError as exc:
         raise RuleError(f"YAML error: {exc}", file=str(path)) from None
     if data is None:
-        data = _LineDict()
+        data = LineDict()
     if not isinstance(data, dict):
         raise RuleError("a rule file must be a mapping at the top", file=str(path), line=1)
     return data
@@ -239,10 +195,10 @@ def _line_at(data: Any, path: list[Any]) -> tuple[int | None, str | None]:
     """The line of the deepest node on `path`, and the id of the rule on it, if any."""
     line, rule_id, node = getattr(data, "line", None), None, data
     for step in path:
-        if isinstance(node, _LineDict) and step in node:
+        if isinstance(node, LineDict) and step in node:
             line = node.key_lines.get(step, line)
             node = node[step]
-        elif isinstance(node, _LineList) and isinstance(step, int) and step < len(node):
+        elif isinstance(node, LineList) and isinstance(step, int) and step < len(node):
             line = node.item_lines[step]
             node = node[step]
         else:
@@ -273,7 +229,7 @@ def _validate(validator: Any, data: Any, file: str) -> None:
         keys = re.findall(r"'([^']+)'", message.split("(")[-1])
         message = "unknown key " + ", ".join(repr(k) for k in keys) if keys else message
         node = _node_at(data, path)
-        if keys and isinstance(node, _LineDict) and keys[0] in node.key_lines:
+        if keys and isinstance(node, LineDict) and keys[0] in node.key_lines:
             line = node.key_lines[keys[0]]
     where = "/".join(str(p) for p in path)
     raise RuleError(f"{message}" + (f" (at {where})" if where else ""), file=file, line=line, rule=rule_id)
@@ -327,7 +283,7 @@ def _lexicon_entries(entries: Any) -> tuple[tuple[str, Any], ...]:
 def _rule(raw: dict[str, Any], default_stage: int, file: str) -> RuleDef:
     examples = [Example(e["text"], e["match"], e.get("value"), e.get("reference_date"), e.line)
                 for e in raw["examples"]]
-    counters = raw.get("counter_examples", _LineList())
+    counters = raw.get("counter_examples", LineList())
     for i, c in enumerate(counters):
         text, ref = (c, None) if isinstance(c, str) else (c["text"], c.get("reference_date"))
         examples.append(Example(text, None, None, ref, counters.item_lines[i]))

@@ -146,8 +146,18 @@ def _hits(pattern: Any, text: str, cache: dict[Any, list[Span]], timeout: float 
         if literal is not None and literal not in text:
             hits = cache[pattern] = []
         else:
-            hits = cache[pattern] = [m.span() for m in pattern.finditer(text, timeout=timeout)]
+            hits = cache[pattern] = [m.span() for m in pattern.finditer(text, timeout=_limit(timeout, len(text)))]
     return hits
+
+
+SCAN_ALLOWANCE = 1_000_000   # characters a search may scan per `timeout` seconds
+
+
+def _limit(timeout: float | None, length: int) -> float | None:
+    """The time limit of a search over `length` characters: `timeout`, and as much again for
+    every million characters after the first. The limit is there to stop catastrophic
+    backtracking, not a long document's plain scan (a 50 MB text needs more than 2 s)."""
+    return None if timeout is None else timeout * max(1.0, length / SCAN_ALLOWANCE)
 
 
 def _units(rule: CompiledRule, text: str, segments: Segments, cache: dict[Any, list[Span]],
@@ -244,7 +254,7 @@ def _rule_matches(rule: CompiledRule, text: str, scopes: list[Span], outcome: Ma
     for scope_start, scope_end in scopes:
         pos, end = scope_start, scope_end
         while pos < end:
-            match = rule.pattern.search(text, pos, end, timeout=timeout)
+            match = rule.pattern.search(text, pos, end, timeout=_limit(timeout, end - pos))
             if match is None:
                 break
             if near and not reverse and match.end() == end:     # cut short by the window?
