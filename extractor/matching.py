@@ -232,7 +232,8 @@ def _anchored_matches(rule: CompiledRule, text: str, scopes: list[Span], anchors
     reverse = "reverse" in definition.flags
     starts = [start for start, _ in anchors]
     for scope_start, scope_end in scopes:
-        for anchor_start, anchor_end in anchors[bisect_left(starts, scope_start):]:
+        for i in range(bisect_left(starts, scope_start), len(anchors)):    # no copy of the rest
+            anchor_start, anchor_end = anchors[i]
             if anchor_end > scope_end:
                 break
             if reverse:

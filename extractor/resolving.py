@@ -255,7 +255,8 @@ class DocumentResolver:
             if earlier.start < agreement.start and earlier.value and self._corporate(earlier):
                 return list(earlier.value["parties"])
         agreements = self.outcome.of_type("agreement")
-        for later in agreements.mentions[bisect_left(agreements.starts, agreement.start + 1):]:
+        for i in range(bisect_left(agreements.starts, agreement.start + 1), len(agreements.mentions)):
+            later = agreements.mentions[i]
             if self._corporate(later):
                 targets = [self.mention_at(span) for _, span in later.captures("party")]
                 return [name for t in targets if t is not None for name in [self.entity(t)[0]] if name]
