@@ -79,3 +79,14 @@ def test_types_reject_unknown_names(engine):
         engine.extract("On Monday.", types=["dates"])
     with pytest.raises(TypeError, match="not a string"):
         engine.extract("On Monday.", types="date")
+
+
+def test_a_long_document_loses_no_rule_to_the_time_limit(engine, seed_text):
+    # Over a million characters, one scan of the whole text may take longer than the
+    # timeout without any backtracking; the limit grows with the text, so no rule is stopped.
+    copies = 1_200_000 // len(seed_text) + 1
+    text = "\n\n".join([seed_text] * copies)
+    result = engine.extract(text, reference_date="2023-06-05")
+    assert result.errors == []
+    assert sum(e.type == "money" for e in result.extractions) == copies * sum(
+        e.type == "money" for e in engine.extract(seed_text, reference_date="2023-06-05").extractions)
