@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import subprocess
 import sys
 import tarfile
@@ -57,6 +58,9 @@ def main() -> int:
         return 2
     docs = [json.loads(line) for line in args.corpus.open(encoding="utf-8")][::args.step]
     with tempfile.TemporaryDirectory() as tmp:
+        # both engines compile into a cache of their own: the old package's pickles name the
+        # old modules, and nothing of the user's cache is read or written
+        os.environ["EXTRACTOR_CACHE_DIR"] = str(Path(tmp) / "cache")
         engines = {"old": old_engine(args.revision, Path(tmp)), "new": Engine.from_directory()}
         for doc in docs[:20]:                                  # warm both caches alike
             for engine in engines.values():
