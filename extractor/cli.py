@@ -112,10 +112,7 @@ def _engine(rules: str | None, timeout: float | None = None) -> Engine:
 def _extract(args: argparse.Namespace) -> int:
     engine = _engine(args.rules, args.timeout)
     types = [t.strip() for t in args.types.split(",")] if args.types else None
-    if types:
-        unknown = sorted(set(types) - set(engine.types))
-        if unknown:
-            raise ValueError(f"unknown type(s) {', '.join(unknown)}; the rules give {', '.join(engine.types)}")
+    engine.check_types(types)              # an unknown type stops the run before any document
     results, failed = [], 0
     progress = Progress(sys.stderr)
     options = (args.date, types, args.date_order)

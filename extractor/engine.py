@@ -43,6 +43,7 @@ class Engine:
         self.rules: CompiledRules = compiled if compiled is not None else compile_rules(source, self.normalisers)
         self._cache: dict[Any, Any] = {}
         self._subsets: dict[frozenset[str], CompiledRules] = {}
+        self._types = sorted({r.definition.type for r in self.rules.rules if r.definition.emit})
 
     @classmethod
     def from_directory(cls, path: str | Path | None = None, cache: bool = True, **kwargs: Any) -> "Engine":
@@ -73,7 +74,8 @@ class Engine:
 
     @property
     def types(self) -> list[str]:
-        return sorted({r.definition.type for r in self.rules.rules if r.definition.emit})
+        """The types the rules emit."""
+        return list(self._types)
 
     def extract(self, text: str, reference_date: str | date | None = None, id: str | None = None,
                 types: Iterable[str] | None = None, date_order: str | None = None) -> Result:
@@ -91,7 +93,7 @@ class Engine:
         ref = parse_reference_date(reference_date)
         if date_order not in (None, "DMY", "MDY"):
             raise ValueError(f"date_order must be 'DMY' or 'MDY', not {date_order!r}")
-        wanted = self._wanted(types)
+        wanted = self.check_types(types)
         segments = segment(text, self.rules.segmentation)
         outcome = match_all(self._rules_for(wanted), text, segments, self.timeout)
         for error in outcome.errors:
@@ -112,7 +114,8 @@ class Engine:
             self._cache.clear()
         return Result(id, ref_text, extractions, list(outcome.errors)), outcome
 
-    def _wanted(self, types: Iterable[str] | None) -> frozenset[str] | None:
+    def check_types(self, types: Iterable[str] | None) -> frozenset[str] | None:
+        """The requested types as a set; an error for a string or a name no rule gives."""
         if types is None:
             return None
         if isinstance(types, str):
