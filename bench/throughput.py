@@ -71,7 +71,11 @@ def run_tool(tool: str, docs: list[dict]) -> dict:
 
 
 def join_documents(docs: list[dict], megabytes: float) -> list[dict]:
-    """The documents joined, in order, into documents of about `megabytes` MB each."""
+    """The documents joined, in order, into documents of about `megabytes` MB each (the
+    documents repeated, when all of them together are shorter)."""
+    total = sum(len(d["text"].encode("utf-8")) for d in docs)
+    if 0 < total < megabytes * 1e6:
+        docs = docs * -(-int(megabytes * 1e6) // total)
     joined, parts, size = [], [], 0
     for doc in docs:
         parts.append(doc)
