@@ -12,6 +12,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
+import regex
+
 from .compiling import CompiledRule, CompiledRules
 from .segmenting import Segments, Span
 
@@ -175,7 +177,9 @@ def _units(rule: CompiledRule, text: str, segments: Segments, cache: dict[Any, l
             hits = sorted(hit for r, literal in zip(rule.requires, rule.requires_literals)
                           for hit in _hits(r, text, cache, timeout, literal))
         if scope == "near":
-            cache[key] = _windows(hits, text, segments, rule.definition.near or NEAR)
+            if "spaces" not in cache:
+                cache["spaces"] = whitespace_positions(text)     # type: ignore[assignment]
+            cache[key] = _windows(hits, text, segments, rule.definition.near or NEAR, cache["spaces"])
         else:
             units = _scopes(scope, text, segments)
             starts = [start for start, _ in units]
@@ -193,23 +197,36 @@ def _units(rule: CompiledRule, text: str, segments: Segments, cache: dict[Any, l
 NEAR = 48   # characters around a `requires` hit searched by a rule with scope: near, by default
 
 
-def _windows(hits: list[Span], text: str, segments: Segments, near: int) -> list[Span]:
+# Exactly the characters for which str.isspace() is true (a test checks it).
+WHITESPACE = regex.compile("[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
+def _windows(hits: list[Span], text: str, segments: Segments, near: int,
+             spaces: list[int] | None = None) -> list[Span]:
     """Stretches of `near` characters either side of each hit, inside its sentence, widened to
-    whitespace and merged: a rule with scope `near` searches only these."""
+    whitespace and merged: a rule with scope `near` searches only these. `spaces`: where the
+    text's whitespace is (found here if not given), so that widening a window costs a lookup,
+    not a walk over a run of text without spaces ("$$$$..." made that quadratic)."""
+    if spaces is None:
+        spaces = whitespace_positions(text)
     windows: list[Span] = []
     for hit_start, hit_end in hits:
         sentence_start, sentence_end = segments.sentence_at(hit_start)
         start = max(sentence_start, hit_start - near)
-        while start > sentence_start and not text[start - 1].isspace():
-            start -= 1
+        before = bisect_left(spaces, start) - 1          # the last space before `start`
+        start = max(sentence_start, spaces[before] + 1) if before >= 0 else sentence_start
         end = min(sentence_end, max(hit_end, hit_start + 1) + near)
-        while end < sentence_end and not text[end].isspace():
-            end += 1
+        after = bisect_left(spaces, end)                 # the first space at or after `end`
+        end = min(sentence_end, spaces[after] if after < len(spaces) else sentence_end)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], end))
         else:
             windows.append((start, end))
     return windows
+
+
+def whitespace_positions(text: str) -> list[int]:
+    return [m.start() for m in WHITESPACE.finditer(text)]
 
 
 def _anchors(rule: CompiledRule, text: str, cache: dict[Any, list[Span]],

@@ -170,3 +170,40 @@ def test_time_limit_grows_with_the_text_scanned():
     assert _limit(None, 10**9) is None                        # the guard switched off
     assert _limit(2.0, 5_000) == 2.0                           # short texts: the timeout itself
     assert _limit(2.0, 50_000_000) == 100.0                    # 2 s for every million characters
+
+
+def test_whitespace_class_is_what_isspace_says():
+    from extractor.matching import WHITESPACE
+    text = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert {m.group() for m in WHITESPACE.finditer(text)} == {c for c in text if c.isspace()}
+
+
+def _walked_windows(hits, text, segments, near):
+    """The windows as the engine used to find them: walking to the nearest whitespace."""
+    windows = []
+    for hit_start, hit_end in hits:
+        sentence_start, sentence_end = segments.sentence_at(hit_start)
+        start = max(sentence_start, hit_start - near)
+        while start > sentence_start and not text[start - 1].isspace():
+            start -= 1
+        end = min(sentence_end, max(hit_end, hit_start + 1) + near)
+        while end < sentence_end and not text[end].isspace():
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def test_near_windows_widen_to_whitespace_as_a_walk_would(engine):
+    import regex
+    from extractor.matching import _windows
+    from extractor.segmenting import segment
+    texts = ["It cost $5, then $7.\n\nAnother $12bn deal.", "$" * 300, "a $b" * 50,
+             "x" * 60 + " $3 " + "y" * 70 + "\u3000$4\u00a0z. $5"]
+    for text in texts:
+        segments = segment(text, engine.rules.segmentation)
+        hits = [m.span() for m in regex.finditer(r"\$", text)]
+        for near in (0, 1, 5, 24, 48):
+            assert _windows(hits, text, segments, near) == _walked_windows(hits, text, segments, near)
