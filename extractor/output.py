@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA_ID = "extractor/1"
+# A surrogate code point on its own (legal in a JSON string, "\udc00", and so in a Python str)
+# cannot be written as UTF-8: the output carries it escaped.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -53,8 +57,14 @@ class Result:
 
 
 def to_json(data: Any, indent: int | None = None) -> str:
+    """JSON that can always be written as UTF-8: a lone surrogate, which can occur only inside
+    a string, is written as its escape (which reads back as the same string)."""
     separators = (",", ": ") if indent else (",", ":")
-    return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+    return _escaped(json.dumps(data, ensure_ascii=False, indent=indent, separators=separators))
+
+
+def _escaped(text: str) -> str:
+    return LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def output_schema() -> dict[str, Any]:
@@ -85,4 +95,4 @@ def to_table(result: Result) -> str:
             lines.append(f"{row[0]:<{cut[0]}}  {row[1]:<{cut[1]}}  {text:<{cut[2]}}  {row[3]}  [{row[4]}]")
     for error in result.errors:
         lines.append(f"! error: {error.get('message')}")
-    return "\n".join(lines)
+    return _escaped("\n".join(lines))

@@ -154,3 +154,25 @@ def test_jobs_give_the_same_output_in_input_order(tmp_path):
 def test_jobs_must_be_positive(capsys):
     with pytest.raises(SystemExit):
         main(["extract", SEED, "--jobs", "0"])
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "text"])
+def test_a_lone_surrogate_or_a_huge_number_loses_nothing(tmp_path, fmt):
+    records = [{"id": "a", "text": "It cost $5 on Monday."},
+               {"id": "b", "text": 'He said: "We will win \udc00 today," Singh said.'},
+               {"id": "c", "text": "A sum of $" + "9" * 5000 + " and $7 were paid."},
+               {"id": "d", "text": "It cost $6 on Tuesday."}]
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    done = run_cli("extract", str(batch), "--format", fmt)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.decode("utf-8")
+    if fmt == "jsonl":
+        results = [json.loads(line) for line in out.splitlines()]
+        assert [r["id"] for r in results] == ["a", "b", "c", "d"]
+        assert "\udc00" in results[1]["extractions"][0]["text"]          # read back as written
+        assert [e["text"] for e in results[2]["extractions"] if e["type"] == "money"] == ["$7"]
+    elif fmt == "json":
+        assert [r["id"] for r in json.loads(out)] == ["a", "b", "c", "d"]
+    else:
+        assert out.count("# ") == 4 and "\\udc00" in out

@@ -11,6 +11,9 @@ from .numbers import as_json_number, parse_number
 # Where a currency's text is looked up, in order; each maps a surface to an ISO code.
 CURRENCY_LEXICONS = ("currency_signs", "currency_codes", "currency_names", "ambiguous_currency_names")
 MINOR_FRACTION = Decimal("0.01")    # "15 dollars and 50": a bare minor amount is hundredths
+# No amount in news comes near this; a longer run of digits is no amount of money (and past
+# 4,300 digits Python will not even write the integer as JSON).
+LARGEST_AMOUNT = Decimal(10) ** 30
 
 
 def normalise_money(mention: Mention, ctx: Context) -> dict[str, Any] | None:
@@ -33,6 +36,8 @@ def normalise_money(mention: Mention, ctx: Context) -> dict[str, Any] | None:
         if amounts is None or minor is None:
             return None
         low, high = amounts
+        if max(low, high or 0) * fraction > LARGEST_AMOUNT:
+            return None
         value["amount"] = as_json_number(low * fraction + minor)
         if high is not None:
             value["max"] = as_json_number(high * fraction)
