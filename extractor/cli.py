@@ -141,7 +141,7 @@ def _result(engine: Engine, document: Document, date: str | None, types: list[st
     try:
         return engine.extract(document.text or "", reference_date=date or document.date,
                               id=document.id, types=types, date_order=date_order)
-    except ValueError as exc:
+    except (ValueError, TypeError) as exc:     # a record's bad date or text: reported, not fatal
         return Result(document.id, None, errors=[{"message": str(exc)}])
 
 

@@ -12,21 +12,13 @@ from .loading import RuleSource, builtin_rules_dir, directory_files, load_files
 from .matching import MatchOutcome, Mention, MentionIndex, match_all
 from .normalising import Context, Normaliser, default_normalisers
 from .output import Extraction, Result
+from .reference import parse_reference_date
 from .resolving import READS, resolve
 from .segmenting import segment
 
 log = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = 2.0
 CACHE_LIMIT = 200_000
-
-
-def parse_reference_date(value: str | date | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ValueError(f"reference date {value!r} is not YYYY-MM-DD") from None
 
 
 class Engine:

@@ -8,14 +8,14 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import Any, BinaryIO, Iterator
 
 
 @dataclass(frozen=True)
 class Document:
     id: str
     text: str | None
-    date: str | None = None
+    date: Any = None       # as the record gives it: the engine reads it or says why not
     error: str | None = None
 
 
@@ -78,5 +78,4 @@ def _jsonl_record(path: Path, number: int, raw: bytes) -> Document:
     text = record.get("text")
     if not isinstance(text, str):
         return Document(doc_id, None, error=f"{where}: record has no \"text\" string")
-    date = record.get("date")
-    return Document(doc_id, text, date if isinstance(date, str) else None)
+    return Document(doc_id, text, record.get("date"))

@@ -176,3 +176,21 @@ def test_a_lone_surrogate_or_a_huge_number_loses_nothing(tmp_path, fmt):
         assert [r["id"] for r in json.loads(out)] == ["a", "b", "c", "d"]
     else:
         assert out.count("# ") == 4 and "\\udc00" in out
+
+
+def test_feed_dates_are_read_and_bad_ones_reported(tmp_path):
+    records = [{"id": "rfc3339", "text": "It happened on Monday.", "date": "2023-06-07T10:00:00Z"},
+               {"id": "rss", "text": "It happened on Monday.", "date": "Wed, 07 Jun 2023 10:00:00 GMT"},
+               {"id": "number", "text": "It happened on Monday.", "date": 20230607},
+               {"id": "last", "text": "It cost $5."}]
+    batch = tmp_path / "feed.jsonl"
+    batch.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    done = run_cli("extract", str(batch), "--format", "jsonl")
+    results = {r["id"]: r for r in map(json.loads, done.stdout.decode("utf-8").splitlines())}
+    assert done.returncode == 1 and list(results) == ["rfc3339", "rss", "number", "last"]
+    for name in ("rfc3339", "rss"):
+        assert results[name]["reference_date"] == "2023-06-07"
+        assert results[name]["extractions"][0]["value"]["timex"] == "2023-06-05"
+    assert "not int" in results["number"]["errors"][0]["message"]
+    assert b"number: reference date must be" in done.stderr
+    assert results["last"]["extractions"][0]["text"] == "$5"
