@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -49,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("json", "jsonl", "text"), default="json",
                          help="json (default), jsonl (one document a line) or text (a table for people)")
     extract.add_argument("--types", help="comma-separated types to keep, e.g. date,money")
-    extract.add_argument("--timeout", type=float, default=None,
+    extract.add_argument("--timeout", type=_seconds, default=None,
                          help="seconds one rule may spend on one document (default 2)")
     extract.add_argument("--jobs", type=_positive, default=1, metavar="N",
                          help="worker processes (default 1); the output is the same, in input order")
@@ -72,6 +73,13 @@ def _parser() -> argparse.ArgumentParser:
     fixtures.add_argument("--update", action="store_true", help="rewrite golden files that differ")
     _rules_option(fixtures)
     return parser
+
+
+def _seconds(value: str) -> float:
+    number = float(value)
+    if not math.isfinite(number) or number <= 0:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, not {value}")
+    return number
 
 
 def _positive(value: str) -> int:

@@ -29,6 +29,8 @@ class Engine:
                  timeout: float | None = DEFAULT_TIMEOUT, compiled: CompiledRules | None = None) -> None:
         """`compiled`: the rules already compiled from `source` (as `from_directory` finds them
         in the cache); None compiles them."""
+        if timeout is not None and not (isinstance(timeout, (int, float)) and 0 < timeout < float("inf")):
+            raise ValueError(f"timeout must be a number of seconds above 0, or None, not {timeout!r}")
         self.source = source
         self.normalisers = {**default_normalisers(), **(normalisers or {})}
         self.timeout = timeout

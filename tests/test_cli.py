@@ -194,3 +194,9 @@ def test_feed_dates_are_read_and_bad_ones_reported(tmp_path):
     assert "not int" in results["number"]["errors"][0]["message"]
     assert b"number: reference date must be" in done.stderr
     assert results["last"]["extractions"][0]["text"] == "$5"
+
+
+@pytest.mark.parametrize("value", ["-1", "0", "nan", "inf"])
+def test_timeout_must_be_positive_seconds(value):
+    with pytest.raises(SystemExit):
+        main(["extract", SEED, "--timeout", value])

@@ -90,3 +90,11 @@ def test_a_long_document_loses_no_rule_to_the_time_limit(engine, seed_text):
     assert result.errors == []
     assert sum(e.type == "money" for e in result.extractions) == copies * sum(
         e.type == "money" for e in engine.extract(seed_text, reference_date="2023-06-05").extractions)
+
+
+def test_engine_timeout_must_be_positive_seconds(engine):
+    import math
+    import pytest
+    for bad in (-1, 0, math.nan, math.inf, "2"):
+        with pytest.raises(ValueError, match="timeout must be"):
+            Engine(engine.source, timeout=bad, compiled=engine.rules)
