@@ -41,15 +41,15 @@ def _file_document(path: Path) -> Document:
 
 def _text_document(doc_id: str, data: bytes, where: str | None = None) -> Document:
     where = where or doc_id
-    if not data.strip():
-        return Document(doc_id, None, error=f"{where}: empty document")
     if b"\x00" in data:
         return Document(doc_id, None, error=f"{where}: binary file (contains NUL bytes), not text")
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8").removeprefix("\ufeff")   # offsets count after a byte-order mark
     except UnicodeDecodeError as exc:
         return Document(doc_id, None, error=f"{where}: not valid UTF-8 (byte {exc.start}: {exc.reason})")
-    return Document(doc_id, text.removeprefix("\ufeff"))
+    if not text.strip():                                    # no-break spaces too
+        return Document(doc_id, None, error=f"{where}: empty document")
+    return Document(doc_id, text)
 
 
 def _jsonl_documents(path: Path) -> Iterator[Document]:
@@ -60,6 +60,8 @@ def _jsonl_documents(path: Path) -> Iterator[Document]:
         return
     with handle:
         for number, raw in enumerate(handle, start=1):
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")          # a byte-order mark
             if raw.strip():
                 yield _jsonl_record(path, number, raw)
 
@@ -71,11 +73,13 @@ def _jsonl_record(path: Path, number: int, raw: bytes) -> Document:
     except UnicodeDecodeError as exc:
         return Document(fallback_id, None, error=f"{where}: not valid UTF-8 (byte {exc.start})")
     except json.JSONDecodeError as exc:
-        return Document(fallback_id, None, error=f"{where}: not valid JSON ({exc.msg})")
+        return Document(fallback_id, None, error=f"{where}: not valid JSON ({exc.msg} at column {exc.colno})")
     if not isinstance(record, dict):
         return Document(fallback_id, None, error=f"{where}: a record must be a JSON object")
-    doc_id = str(record.get("id", fallback_id))
+    doc_id = fallback_id if record.get("id") is None else str(record["id"])
     text = record.get("text")
     if not isinstance(text, str):
         return Document(doc_id, None, error=f"{where}: record has no \"text\" string")
+    if not text.strip():
+        return Document(doc_id, None, error=f"{where}: empty \"text\"")
     return Document(doc_id, text, record.get("date"))

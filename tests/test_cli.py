@@ -200,3 +200,21 @@ def test_feed_dates_are_read_and_bad_ones_reported(tmp_path):
 def test_timeout_must_be_positive_seconds(value):
     with pytest.raises(SystemExit):
         main(["extract", SEED, "--timeout", value])
+
+
+def test_feed_records_with_a_bom_null_id_or_blank_text(tmp_path):
+    lines = [json.dumps({"id": "first", "text": "It cost $5."}), json.dumps({"id": None, "text": "It cost $6."}),
+             json.dumps({"id": "blank", "text": "\u00a0 \n"}), json.dumps({"id": "empty", "text": ""}),
+             '{"id": "broken", "text": "x"']
+    batch = tmp_path / "feed.jsonl"
+    batch.write_bytes(b"\xef\xbb\xbf" + "\n".join(lines).encode("utf-8") + b"\n")
+    nbsp = tmp_path / "nbsp.txt"
+    nbsp.write_text("\u00a0\u00a0\n", "utf-8")
+    done = run_cli("extract", str(batch), str(nbsp), "--format", "jsonl")
+    results = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert [r["id"] for r in results] == ["first", "feed:2", "blank", "empty", "feed:5", "nbsp"]
+    assert results[0]["extractions"][0]["text"] == "$5"                 # the BOM lost nothing
+    assert results[1]["extractions"][0]["text"] == "$6"
+    err = done.stderr.decode("utf-8")
+    assert err.count('empty "text"') == 2 and "nbsp.txt: empty document" in err
+    assert "not valid JSON (" in err and "at column" in err
