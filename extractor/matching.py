@@ -80,9 +80,6 @@ class MentionIndex:
             return self.mentions[i]
         return None
 
-    def before(self, pos: int) -> list[Mention]:
-        return self.mentions[:bisect_left(self.starts, pos)]
-
     def latest_first(self, pos: int) -> Iterator[Mention]:
         """The mentions that start before `pos`, the nearest first (no copy of the list)."""
         for i in range(bisect_left(self.starts, pos) - 1, -1, -1):

@@ -30,11 +30,9 @@ PEOPLE = ("title", "person")
 SPEAKER_TYPES = ("title", "person", "organisation", "pronoun", "country", "collective", "descriptor")
 # The mention types the resolver reads to fill the values of each type it resolves: an
 # extraction of the key needs the rules of these types to have run (`Engine` with `types`).
-READS: dict[str, tuple[str, ...]] = {
-    "title": PEOPLE,
-    "quote": SPEAKER_TYPES + ("reporting", "quote_span"),
-    "agreement": SPEAKER_TYPES + ("reporting", "quote_span"),
-}
+_SPEAKERS_AND_SUBJECTS = SPEAKER_TYPES + ("reporting", "quote_span")   # speakers, parties, pronouns
+READS: dict[str, tuple[str, ...]] = {"title": PEOPLE, "quote": _SPEAKERS_AND_SUBJECTS,
+                                     "agreement": _SPEAKERS_AND_SUBJECTS}
 
 
 class DocumentResolver:
