@@ -51,7 +51,11 @@ def _parser() -> argparse.ArgumentParser:
                          help="json (default), jsonl (one document a line) or text (a table for people)")
     extract.add_argument("--types", help="comma-separated types to keep, e.g. date,money")
     extract.add_argument("--timeout", type=_seconds, default=None,
-                         help="seconds one rule may spend on one document (default 2)")
+                         help="seconds one rule may spend on one document before its matches there "
+                              "are given up (default 2, per million characters)")
+    extract.add_argument("--budget", type=_seconds, default=None,
+                         help="seconds one document may take before its remaining rules are skipped "
+                              "and reported (default 5, per million characters)")
     extract.add_argument("--jobs", type=_positive, default=1, metavar="N",
                          help="worker processes (default 1); the output is the same, in input order")
 
@@ -112,13 +116,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_RULES
 
 
-def _engine(rules: str | None, timeout: float | None = None) -> Engine:
-    kwargs: dict[str, Any] = {} if timeout is None else {"timeout": timeout}
-    return Engine.from_directory(rules, **kwargs)
+def _engine(rules: str | None, timeout: float | None = None, budget: float | None = None) -> Engine:
+    limits = {"timeout": timeout, "budget": budget}
+    return Engine.from_directory(rules, **{name: value for name, value in limits.items() if value is not None})
 
 
 def _extract(args: argparse.Namespace) -> int:
-    engine = _engine(args.rules, args.timeout)
+    engine = _engine(args.rules, args.timeout, args.budget)
     types = [t.strip() for t in args.types.split(",")] if args.types else None
     engine.check_types(types)              # an unknown type stops the run before any document
     results, failed = [], 0

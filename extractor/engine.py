@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from . import caching
+from .budget import Budget
 from .compiling import CompiledRules, compile_rules
 from .loading import RuleSource, builtin_rules_dir, directory_files, load_files
 from .matching import MatchOutcome, Mention, MentionIndex, match_all
@@ -17,7 +18,8 @@ from .resolving import READS, resolve
 from .segmenting import segment
 
 log = logging.getLogger(__name__)
-DEFAULT_TIMEOUT = 2.0
+DEFAULT_TIMEOUT = 2.0   # seconds a rule may take in one document (per million characters)
+DEFAULT_BUDGET = 5.0    # seconds one document may take (per million characters)
 CACHE_LIMIT = 200_000
 
 
@@ -26,11 +28,17 @@ class Engine:
     pickle it to worker processes (its compiled rules go with it: no recompiling there)."""
 
     def __init__(self, source: RuleSource, normalisers: dict[str, Normaliser] | None = None,
-                 timeout: float | None = DEFAULT_TIMEOUT, compiled: CompiledRules | None = None) -> None:
-        """`compiled`: the rules already compiled from `source` (as `from_directory` finds them
+                 timeout: float | None = DEFAULT_TIMEOUT, compiled: CompiledRules | None = None,
+                 budget: float | None = DEFAULT_BUDGET) -> None:
+        """`timeout`: the seconds one rule may search one document before its matches there are
+        given up (a runaway pattern); `budget`: the seconds one document may take before its
+        remaining rules are skipped. Both are per million characters, None for no limit.
+        `compiled`: the rules already compiled from `source` (as `from_directory` finds them
         in the cache); None compiles them."""
-        if timeout is not None and not (isinstance(timeout, (int, float)) and 0 < timeout < float("inf")):
-            raise ValueError(f"timeout must be a number of seconds above 0, or None, not {timeout!r}")
+        for name, seconds in (("timeout", timeout), ("budget", budget)):
+            if seconds is not None and not (isinstance(seconds, (int, float)) and 0 < seconds < float("inf")):
+                raise ValueError(f"{name} must be a number of seconds above 0, or None, not {seconds!r}")
+        self.budget = budget
         self.source = source
         self.normalisers = {**default_normalisers(), **(normalisers or {})}
         self.timeout = timeout
@@ -60,11 +68,11 @@ class Engine:
 
     def __getstate__(self) -> dict[str, Any]:
         return {"source": self.source, "normalisers": self.normalisers, "timeout": self.timeout,
-                "rules": self.rules}
+                "budget": self.budget, "rules": self.rules}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["source"], state["normalisers"], state["timeout"],  # type: ignore[misc]
-                      compiled=state.get("rules"))
+                      compiled=state.get("rules"), budget=state.get("budget", DEFAULT_BUDGET))
 
     @property
     def types(self) -> list[str]:
@@ -88,8 +96,11 @@ class Engine:
         if date_order not in (None, "DMY", "MDY"):
             raise ValueError(f"date_order must be 'DMY' or 'MDY', not {date_order!r}")
         wanted = self.check_types(types)
-        segments = segment(text, self.rules.segmentation)
-        outcome = match_all(self._rules_for(wanted), text, segments, self.timeout)
+        budget = Budget(self.budget, self.timeout, len(text))
+        errors: list[dict[str, Any]] = []
+        segments = segment(text, self.rules.segmentation, budget, errors)
+        outcome = match_all(self._rules_for(wanted), text, segments, budget)
+        outcome.errors[:0] = errors
         for error in outcome.errors:
             error.setdefault("document", id)
             log.warning("%s: %s", id or "<text>", error["message"])

@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 import regex
 
+from .budget import Budget
 from .compiling import CompiledRule, CompiledRules
 from .segmenting import Segments, Span
 
@@ -101,30 +102,56 @@ class MatchOutcome:
 _NO_MENTIONS = MentionIndex([])
 
 
-def match_all(rules: CompiledRules, text: str, segments: Segments, timeout: float | None) -> MatchOutcome:
+def match_all(rules: CompiledRules, text: str, segments: Segments, budget: Budget) -> MatchOutcome:
+    """Every stage's rules over the text. A rule whose searches run past its time limit loses
+    its matches in this document; once the document's budget is spent, the rules still to
+    run are skipped, and both are reported in `errors` by rule id."""
     outcome = MatchOutcome()
     units: dict[Any, list[Span]] = {}   # rules with the same `requires` test it once
+    order = rules.rules
+    done = 0
     for _, stage_rules in rules.stages:
         candidates: list[Mention] = []
         for rule in stage_rules:
+            budget.start_rule()
             try:
-                scopes = _units(rule, text, segments, units, timeout)
+                scopes = _units(rule, text, segments, units, budget)
                 if rule.anchors or rule.definition.anchor_mention:
-                    anchors = _anchors(rule, text, units, outcome, timeout)
-                    found = list(_anchored_matches(rule, text, scopes, anchors, outcome, timeout))
+                    anchors = _anchors(rule, text, units, outcome, budget)
+                    found = list(_anchored_matches(rule, text, scopes, anchors, outcome, budget))
                 else:
-                    found = list(_rule_matches(rule, text, scopes, outcome, timeout, segments))
+                    found = list(_rule_matches(rule, text, scopes, outcome, budget, segments))
                 candidates.extend(found)   # all of a rule's matches, or none if it timed out
-            except TimeoutError:
+            except TimeoutError:    # regex's own, or the budget's before a search
+                if budget.spent():
+                    outcome.errors.append(_budget_error(rule, order[done + 1:], budget))
+                    _settle_into(outcome, candidates)
+                    return outcome
                 outcome.errors.append({
                     "rule": rule.id,
-                    "message": f"rule {rule.id} stopped: its pattern ran longer than {timeout} s "
+                    "message": f"rule {rule.id} stopped: its pattern ran longer than {budget.rule_seconds:g} s "
                                f"(catastrophic backtracking?); its matches in this document are lost",
                 })
-        for type_, (settled, passed_over) in settle(candidates).items():
-            outcome.mentions[type_] = MentionIndex(settled)
-            outcome.passed_over[type_] = passed_over
+            finally:
+                budget.end_rule()
+            done += 1
+        _settle_into(outcome, candidates)
     return outcome
+
+
+def _budget_error(rule: CompiledRule, later: list[CompiledRule], budget: Budget) -> dict[str, Any]:
+    skipped = [r.id for r in later]
+    named = ", ".join(skipped[:5]) + (", ..." if len(skipped) > 5 else "")
+    return {"rule": rule.id, "skipped": skipped,
+            "message": f"the document's time budget of {budget.document_seconds:g} s was spent: rule "
+                       f"{rule.id} stopped and {len(skipped)} later rule(s) skipped"
+                       + (f" ({named})" if skipped else "") + "; their matches in this document are lost"}
+
+
+def _settle_into(outcome: MatchOutcome, candidates: list[Mention]) -> None:
+    for type_, (settled, passed_over) in settle(candidates).items():
+        outcome.mentions[type_] = MentionIndex(settled)
+        outcome.passed_over[type_] = passed_over
 
 
 def _scopes(scope: str, text: str, segments: Segments) -> tuple[Span, ...]:
@@ -135,7 +162,7 @@ def _scopes(scope: str, text: str, segments: Segments) -> tuple[Span, ...]:
     return ((0, len(text)),)
 
 
-def _hits(pattern: Any, text: str, cache: dict[Any, list[Span]], timeout: float | None,
+def _hits(pattern: Any, text: str, cache: dict[Any, list[Span]], budget: Budget,
           literal: str | None = None) -> list[Span]:
     """Where a pre-filter or anchor pattern matches: one pass per document, shared by every
     rule that names the same pattern (`regex` hands out one object per pattern text), whether
@@ -145,22 +172,12 @@ def _hits(pattern: Any, text: str, cache: dict[Any, list[Span]], timeout: float 
         if literal is not None and literal not in text:
             hits = cache[pattern] = []
         else:
-            hits = cache[pattern] = [m.span() for m in pattern.finditer(text, timeout=_limit(timeout, len(text)))]
+            hits = cache[pattern] = [m.span() for m in pattern.finditer(text, timeout=budget.timeout())]
     return hits
 
 
-SCAN_ALLOWANCE = 1_000_000   # characters a search may scan per `timeout` seconds
-
-
-def _limit(timeout: float | None, length: int) -> float | None:
-    """The time limit of a search over `length` characters: `timeout`, and as much again for
-    every million characters after the first. The limit is there to stop catastrophic
-    backtracking, not a long document's plain scan (a 50 MB text needs more than 2 s)."""
-    return None if timeout is None else timeout * max(1.0, length / SCAN_ALLOWANCE)
-
-
 def _units(rule: CompiledRule, text: str, segments: Segments, cache: dict[Any, list[Span]],
-           timeout: float | None) -> list[Span]:
+           budget: Budget) -> list[Span]:
     """The scope units (sentences, paragraphs, the document) in which the rule may match:
     with `requires`, those a hit overlaps (a pre-filter may let through too much, never too little)."""
     scope = rule.definition.scope
@@ -169,10 +186,10 @@ def _units(rule: CompiledRule, text: str, segments: Segments, cache: dict[Any, l
     key = rule.units_key
     if key not in cache:
         if len(rule.requires) == 1:
-            hits = _hits(rule.requires[0], text, cache, timeout, rule.requires_literals[0])
+            hits = _hits(rule.requires[0], text, cache, budget, rule.requires_literals[0])
         else:
             hits = sorted(hit for r, literal in zip(rule.requires, rule.requires_literals)
-                          for hit in _hits(r, text, cache, timeout, literal))
+                          for hit in _hits(r, text, cache, budget, literal))
         if scope == "near":
             if "spaces" not in cache:
                 cache["spaces"] = whitespace_positions(text)     # type: ignore[assignment]
@@ -227,20 +244,20 @@ def whitespace_positions(text: str) -> list[int]:
 
 
 def _anchors(rule: CompiledRule, text: str, cache: dict[Any, list[Span]],
-             outcome: MatchOutcome, timeout: float | None) -> list[Span]:
+             outcome: MatchOutcome, budget: Budget) -> list[Span]:
     if rule.definition.anchor_mention:
         return [(m.start, m.end) for m in outcome.of_type(rule.definition.anchor_mention).mentions]
     if len(rule.anchors) == 1:
-        return _hits(rule.anchors[0], text, cache, timeout, rule.anchor_literals[0])
+        return _hits(rule.anchors[0], text, cache, budget, rule.anchor_literals[0])
     key = ("anchor",) + rule.anchors
     if key not in cache:
         cache[key] = sorted({hit for anchor, literal in zip(rule.anchors, rule.anchor_literals)
-                             for hit in _hits(anchor, text, cache, timeout, literal)})
+                             for hit in _hits(anchor, text, cache, budget, literal)})
     return cache[key]
 
 
 def _anchored_matches(rule: CompiledRule, text: str, scopes: list[Span], anchors: list[Span],
-                      outcome: MatchOutcome, timeout: float | None) -> Iterator[Mention]:
+                      outcome: MatchOutcome, budget: Budget) -> Iterator[Mention]:
     """One anchored attempt per anchor: starting at it, or (reverse) ending at its end."""
     definition = rule.definition
     reverse = "reverse" in definition.flags
@@ -251,9 +268,9 @@ def _anchored_matches(rule: CompiledRule, text: str, scopes: list[Span], anchors
             if anchor_end > scope_end:
                 break
             if reverse:
-                match = rule.pattern.match(text, scope_start, anchor_end, timeout=timeout)
+                match = rule.pattern.match(text, scope_start, anchor_end, timeout=budget.timeout())
             else:
-                match = rule.pattern.match(text, anchor_start, scope_end, timeout=timeout)
+                match = rule.pattern.match(text, anchor_start, scope_end, timeout=budget.timeout())
             if match is None:
                 continue
             span = match.span(definition.span) if definition.span else match.span()
@@ -262,20 +279,20 @@ def _anchored_matches(rule: CompiledRule, text: str, scopes: list[Span], anchors
 
 
 def _rule_matches(rule: CompiledRule, text: str, scopes: list[Span], outcome: MatchOutcome,
-                  timeout: float | None, segments: Segments | None = None) -> Iterator[Mention]:
+                  budget: Budget, segments: Segments | None = None) -> Iterator[Mention]:
     definition = rule.definition
     reverse = "reverse" in definition.flags
     near = definition.scope == "near" and segments is not None
     for scope_start, scope_end in scopes:
         pos, end = scope_start, scope_end
         while pos < end:
-            match = rule.pattern.search(text, pos, end, timeout=_limit(timeout, end - pos))
+            match = rule.pattern.search(text, pos, end, timeout=budget.timeout())
             if match is None:
                 break
             if near and not reverse and match.end() == end:     # cut short by the window?
                 sentence_end = segments.sentence_at(match.start())[1]   # type: ignore[union-attr]
                 if sentence_end > end:
-                    match = rule.pattern.match(text, match.start(), sentence_end, timeout=timeout) or match
+                    match = rule.pattern.match(text, match.start(), sentence_end, timeout=budget.timeout()) or match
             span = match.span(definition.span) if definition.span else match.span()
             accepted = span[0] < span[1] and _allowed(rule, match, span, outcome)
             if accepted:

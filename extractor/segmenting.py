@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Any
 
+from .budget import Budget
 from .compiling import Segmentation
 
 Span = tuple[int, int]
@@ -32,21 +34,58 @@ def _containing(spans: tuple[Span, ...], pos: int) -> Span:
     return (pos, pos)
 
 
-def segment(text: str, rules: Segmentation) -> Segments:
-    protected = [m.span() for m in rules.protect.finditer(text)] if rules.protect else []
-    paragraph_breaks = [m.span() for m in rules.paragraph_break.finditer(text)]
+def segment(text: str, rules: Segmentation, budget: Budget | None = None,
+            errors: list[dict[str, Any]] | None = None) -> Segments:
+    """Paragraphs and sentences of `text`. Each segmentation pattern runs within the budget's
+    limits; one that runs out is replaced by a plain fallback (paragraphs at line breaks, no
+    sentence breaks inside paragraphs, no protected quotations), which `errors` reports."""
+    budget = budget or Budget(None, None, len(text))
+    errors = errors if errors is not None else []
+
+    def spans(name: str, pattern: Any, fallback: list[Span], consequence: str) -> list[Span]:
+        budget.start_rule()
+        try:
+            return [m.span() for m in pattern.finditer(text, timeout=budget.timeout())]
+        except TimeoutError:
+            errors.append({"rule": f"segmentation.{name}",
+                           "message": f"segmentation pattern {name} stopped (it ran longer than its time "
+                                      f"limit; catastrophic backtracking?): {consequence}"})
+            return fallback
+        finally:
+            budget.end_rule()
+
+    protected = spans("protect", rules.protect, [], "sentences may break inside quotations") \
+        if rules.protect else []
+    paragraph_breaks = spans("paragraph_break", rules.paragraph_break, _line_breaks(text),
+                             "paragraphs end at every line break")
     paragraphs = _between(text, paragraph_breaks)
     cuts = [b for b in paragraph_breaks if not _inside(protected, b[0])]
-    for match in rules.sentence_end.finditer(text):
-        end = match.end()
-        if _inside(protected, end):
-            continue
-        if rules.no_break_before and rules.no_break_before.search(text, max(0, end - 40), end):
-            continue
-        if rules.no_break_after and rules.no_break_after.match(text, end):
+    ends = spans("sentence_end", rules.sentence_end, [], "sentences end only where paragraphs do")
+    for _, end in ends:
+        if _inside(protected, end) or _no_break(text, end, rules, budget):
             continue
         cuts.append((end, end))
     return Segments(tuple(paragraphs), tuple(_between(text, sorted(cuts))))
+
+
+def _no_break(text: str, end: int, rules: Segmentation, budget: Budget) -> bool:
+    """Whether the exceptions keep the text together at a sentence end (not, if they run out
+    of time: they look at a few words around one place)."""
+    try:
+        if rules.no_break_before and rules.no_break_before.search(text, max(0, end - 40), end,
+                                                                  timeout=budget.timeout()):
+            return True
+        return bool(rules.no_break_after and rules.no_break_after.match(text, end, timeout=budget.timeout()))
+    except TimeoutError:
+        return False
+
+
+def _line_breaks(text: str) -> list[Span]:
+    breaks, pos = [], text.find("\n")
+    while pos >= 0:
+        breaks.append((pos, pos + 1))
+        pos = text.find("\n", pos + 1)
+    return breaks
 
 
 def _inside(spans: list[Span], pos: int) -> bool:

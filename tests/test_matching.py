@@ -165,13 +165,6 @@ def test_a_macro_suffix_renames_its_groups(tmp_path):
     assert (match.group("word"), match.group("word_to")) == ("ab", "cd")
 
 
-def test_time_limit_grows_with_the_text_scanned():
-    from extractor.matching import _limit
-    assert _limit(None, 10**9) is None                        # the guard switched off
-    assert _limit(2.0, 5_000) == 2.0                           # short texts: the timeout itself
-    assert _limit(2.0, 50_000_000) == 100.0                    # 2 s for every million characters
-
-
 def test_whitespace_class_is_what_isspace_says():
     from extractor.matching import WHITESPACE
     text = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
