@@ -110,10 +110,16 @@ def _referred_types(rule: RuleDef) -> list[str]:
     return referred
 
 
+MAX_EXPANDED = 200_000   # characters a pattern may have once its macros are expanded
+
+
 def expand_macros(pattern: str, macros: dict[str, Any], where: dict[str, Any]) -> str:
-    """Replace each {NAME} by its macro, recursively; an unknown or cyclic macro is an error.
+    """Replace each {NAME} by its macro, recursively; an unknown or cyclic macro is an error,
+    and so is an expansion over MAX_EXPANDED characters (macros that repeat each other grow
+    exponentially: twenty that each use the next twice make a pattern of millions).
     {NAME/to} renames the macro's groups with the suffix _to, so one macro can name both
     ends of a range."""
+    expanded: dict[str, str] = {}      # each macro is expanded once per pattern
 
     def expand(text: str, chain: tuple[str, ...]) -> str:
         def substitute(match: regex.Match) -> str:
@@ -122,12 +128,19 @@ def expand_macros(pattern: str, macros: dict[str, Any], where: dict[str, Any]) -
                 raise RuleError(f"unknown macro {{{name}}}", **where)
             if name in chain:
                 raise RuleError(f"macro {{{name}}} refers to itself via {' -> '.join(chain)}", **where)
-            body = expand(macros[name].pattern, chain + (name,))
+            if name not in expanded:
+                expanded[name] = expand(macros[name].pattern, chain + (name,))
+            body = expanded[name]
             if match.group(2):
                 body = GROUP_NAME.sub(lambda g: f"(?P<{g.group(1)}_{match.group(2)}>", body)
             return "(?:" + body + ")"
 
-        return MACRO_REF.sub(substitute, text)
+        result = MACRO_REF.sub(substitute, text)
+        if len(result) > MAX_EXPANDED:
+            via = f" (expanding {' -> '.join(chain)})" if chain else ""
+            raise RuleError(f"the pattern is over {MAX_EXPANDED:,} characters long once its macros are "
+                            f"expanded{via}: do macros repeat each other?", **where)
+        return result
 
     return expand(pattern, ())
 

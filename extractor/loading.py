@@ -15,6 +15,7 @@ from typing import Any
 from .errors import RuleError
 
 RULE_SUFFIXES = (".yaml", ".yml")
+MAX_FILE_BYTES = 16_000_000
 
 
 class LineDict(dict):
@@ -134,8 +135,18 @@ def _schema() -> dict[str, Any]:
 
 
 def rule_files(directory: Path) -> list[Path]:
-    """All rule files below `directory`, in an order that does not depend on the file system."""
-    files = [p for p in directory.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file()]
+    """All rule files below `directory`, in an order that does not depend on the file system.
+    A link may point to another place inside the folder; one that leads outside it is an
+    error, so that what a folder's rules are can be seen in the folder (and a link to a
+    moved or edited file elsewhere does not change them unseen)."""
+    root = directory.resolve()
+    found = list(directory.rglob("*"))      # links to folders are listed, not entered
+    files = [p for p in found if p.suffix in RULE_SUFFIXES and p.is_file()]
+    for path in files + [p for p in found if p.is_symlink() and p.is_dir()]:
+        target = path.resolve()
+        if root not in target.parents:
+            raise RuleError(f"is a link to {target}, outside the rule folder; copy it in instead",
+                            file=str(path))
     return sorted(files, key=lambda p: p.relative_to(directory).as_posix())
 
 
@@ -167,14 +178,17 @@ def load_files(files: list[Path]) -> RuleSource:
 
 def _read_yaml(path: Path) -> Any:
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise RuleError(f"{size:,} bytes; a rule file may have at most {MAX_FILE_BYTES:,}", file=str(path))
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"cannot read: {exc}", file=str(path)) from None
     import yaml                           # not needed for a start from the compiled-rules cache
 
-    from .yamlfile import LineLoader
+    from . import yamlfile
     try:
-        data = yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader is a SafeLoader
+        data = yamlfile.load(text, str(path))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import yaml
 
+from .errors import RuleError
 from .loading import LineDict, LineList
+
+MAX_DEPTH = 50            # levels of nesting (rule files use about six)
+MAX_NODES = 2_000_000     # values in a file once its aliases are expanded
 
 
 class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml where present
@@ -51,3 +56,55 @@ def _construct_sequence(loader: LineLoader, node: yaml.SequenceNode) -> LineList
 
 LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def load(text: str, file: str) -> Any:
+    """The document in `text`, checked for nesting depth and for its size with aliases
+    expanded before anything is built from it: a "billion laughs" file of a kilobyte, whose
+    aliases refer to aliases, is a few nodes to parse and billions to validate."""
+    loader = LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check(node, file)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check(root: yaml.Node, file: str) -> None:
+    """Depth and expanded size, without recursion and counting each shared node once."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, children_done = stack.pop()
+        line = node.start_mark.line + 1
+        if children_done:
+            open_nodes.discard(id(node))
+            sizes[id(node)] = 1 + sum(sizes[id(child)] for child in _children(node))
+            if sizes[id(node)] > MAX_NODES:
+                raise RuleError(f"over {MAX_NODES:,} values once its aliases (*name) are expanded: "
+                                "do aliases refer to aliases?", file=file, line=line)
+            continue
+        if id(node) in sizes:
+            continue
+        if depth > MAX_DEPTH:
+            raise RuleError(f"nested more than {MAX_DEPTH} levels deep", file=file, line=line)
+        open_nodes.add(id(node))
+        stack.append((node, depth, True))
+        for child in _children(node):
+            if id(child) in open_nodes:
+                raise RuleError("an alias (*name) refers to a value that contains it", file=file,
+                                line=child.start_mark.line + 1)
+            if id(child) not in sizes:
+                stack.append((child, depth + 1, False))

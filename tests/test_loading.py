@@ -70,3 +70,68 @@ def test_yaml_words_stay_strings(tmp_path):
 def test_not_a_folder(tmp_path):
     with pytest.raises(RuleError, match="not a folder"):
         load_directory(tmp_path / "missing")
+
+
+# Hostile rule files: each ends in a RuleError naming the file and line, quickly and in
+# little memory, never in a traceback.
+
+def _laughs(levels: int) -> str:
+    lines = ["macros:", '  A: "x"', "notes:", "  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, levels):
+        lines.append(f"  l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("text, message, line", [
+    (_laughs(9), "aliases", 10),      # l6 is the first with over two million values
+    ("rules: " + "[" * 300 + "]" * 300 + "\n", "nested more than 50 levels", 1),
+    ("a: &x [1, *x]\n", "refers to a value that contains it", 1),
+])
+def test_hostile_yaml_is_refused_with_file_and_line(tmp_path, text, message, line):
+    write_rules(tmp_path, {"a.yaml": text})
+    with pytest.raises(RuleError, match=message) as caught:
+        load_directory(tmp_path)
+    assert caught.value.file.endswith("a.yaml") and caught.value.line == line
+
+
+def test_aliases_that_expand_modestly_still_load(tmp_path):
+    text = MINIMAL_RULE.replace('- {text: "It cost $5.", match: "$5"}',
+                                '- &same {text: "It cost $5.", match: "$5"}\n      - *same')
+    write_rules(tmp_path, {"a.yaml": text})
+    assert load_directory(tmp_path).rules
+
+
+def test_macros_that_double_each_other_are_refused(tmp_path):
+    macros = "".join(f"  M{i}: '{{M{i + 1}}}{{M{i + 1}}}'\n" for i in range(30)) + "  M30: 'ab'\n"
+    rule = MINIMAL_RULE.replace("pattern: '\\$(?P<amount>\\d+)'", "pattern: '{M0}\\$(?P<amount>\\d+)'")
+    write_rules(tmp_path, {"a.yaml": "macros:\n" + macros + rule})
+    with pytest.raises(RuleError, match="over 200,000 characters") as caught:
+        Engine.from_directory(tmp_path, cache=False)
+    assert caught.value.rule == "money.dollars"
+
+
+def test_a_rule_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+    import extractor.loading as loading
+    monkeypatch.setattr(loading, "MAX_FILE_BYTES", 100)
+    write_rules(tmp_path, {"a.yaml": MINIMAL_RULE})
+    with pytest.raises(RuleError, match="at most 100"):
+        load_directory(tmp_path)
+
+
+def test_links_may_not_lead_outside_the_rule_folder(tmp_path):
+    outside = write_rules(tmp_path / "elsewhere", {"money.yaml": MINIMAL_RULE})
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "money.yaml").symlink_to(outside / "money.yaml")
+    with pytest.raises(RuleError, match="outside the rule folder"):
+        load_directory(folder)
+    (folder / "money.yaml").unlink()
+    (folder / "more").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(RuleError, match="outside the rule folder"):
+        load_directory(folder)
+
+
+def test_links_inside_the_rule_folder_are_followed(tmp_path):
+    folder = write_rules(tmp_path / "rules", {"real.yml.txt": MINIMAL_RULE})
+    (folder / "money.yaml").symlink_to(folder / "real.yml.txt")
+    assert [r.id for r in load_directory(folder).rules] == ["money.dollars"]
