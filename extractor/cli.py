@@ -15,7 +15,7 @@ from .engine import Engine
 from .errors import RuleError
 from .examples import run_examples
 from .fixtures import check_fixtures, update_fixtures
-from .inputs import Document, read_documents
+from .inputs import FORMATS, Document, read_documents
 from .output import Result, to_json, to_table
 
 EXIT_OK, EXIT_DOCUMENT_FAILED, EXIT_RULES = 0, 1, 2
@@ -23,9 +23,12 @@ EXIT_OK, EXIT_DOCUMENT_FAILED, EXIT_RULES = 0, 1, 2
 EXTRACT_HELP = """\
 Extract dates, money, titles, quotes and agreements from news text.
 
-FILE is a .txt file, - for standard input, or a .jsonl file of {"id", "text", "date"}
-records (one output line per record, in input order). A document that cannot be read is
-reported on stderr, the others are still extracted, and the exit code is 1.
+FILE is a text file, - for standard input, a JSON Lines file (.jsonl, .ndjson) of
+{"id", "text", "date"} records, or a .json file holding an array of them (one result per
+record, in input order). Standard input is read as JSON Lines when its first line is a JSON
+object with "text", else as one text; stderr says which (--input-format chooses). A document
+that cannot be read is reported on stderr, the others are still extracted, and the exit
+code is 1.
 
 example:
   extractor extract fixtures/india-us-defence-roadmap.txt --format text
@@ -50,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("json", "jsonl", "text"), default="json",
                          help="json (default), jsonl (one document a line) or text (a table for people)")
     extract.add_argument("--types", help="comma-separated types to keep, e.g. date,money")
+    extract.add_argument("--input-format", choices=FORMATS, default="auto",
+                         help="how to read FILE: auto (default: by its name; standard input by its "
+                              "first line), text, jsonl or json")
     extract.add_argument("--timeout", type=_seconds, default=None,
                          help="seconds one rule may spend on one document before its matches there "
                               "are given up (default 2, per million characters)")
@@ -128,7 +134,8 @@ def _extract(args: argparse.Namespace) -> int:
     results, failed = [], 0
     progress = Progress(sys.stderr)
     options = (args.date, types, args.date_order)
-    documents = read_documents(args.files)
+    documents = read_documents(args.files, input_format=args.input_format,
+                               notice=lambda message: print(f"extractor: {message}", file=sys.stderr))
     outcomes = (_in_processes(engine, documents, options, args.jobs) if args.jobs > 1
                 else ((d, _result(engine, d, *options)) for d in documents))
     for document, result in outcomes:
