@@ -11,6 +11,7 @@ from .budget import Budget
 from .compiling import CompiledRules, compile_rules
 from .loading import RuleSource, builtin_rules_dir, directory_files, load_files
 from .matching import MatchOutcome, Mention, MentionIndex, match_all
+from .normal_form import OffsetMap, to_nfc
 from .normalising import Context, Normaliser, default_normalisers
 from .output import Extraction, Result
 from .reference import parse_reference_date
@@ -89,13 +90,15 @@ class Engine:
 
     def run(self, text: str, reference_date: str | date | None = None, id: str | None = None,
             types: Iterable[str] | None = None, date_order: str | None = None) -> tuple[Result, MatchOutcome]:
-        """Like `extract`, also returning every mention (internal ones too) for examples and tests."""
+        """Like `extract`, also returning every mention (internal ones too) for examples and tests;
+        mention offsets index the NFC form of `text` (the same text, unless it was not NFC)."""
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         ref = parse_reference_date(reference_date)
         if date_order not in (None, "DMY", "MDY"):
             raise ValueError(f"date_order must be 'DMY' or 'MDY', not {date_order!r}")
         wanted = self.check_types(types)
+        given, (text, offsets) = text, to_nfc(text)     # rules read NFC; offsets index `given`
         budget = Budget(self.budget, self.timeout, len(text))
         errors: list[dict[str, Any]] = []
         segments = segment(text, self.rules.segmentation, budget, errors)
@@ -114,6 +117,8 @@ class Engine:
         extractions += [self._extraction(m, text) for m in extra]
         extractions = sorted((e for e in extractions if wanted is None or e.type in wanted),
                              key=Extraction.sort_key)
+        if offsets is not None:
+            extractions = [_into_given(e, given, offsets) for e in extractions]
         ref_text = ctx.reference_date.isoformat() if ctx.reference_date else None
         if len(self._cache) > CACHE_LIMIT:
             self._cache.clear()
@@ -194,3 +199,16 @@ class Engine:
         return Extraction(mention.type, mention.start, mention.end, text[mention.start:mention.end],
                           mention.rule.id, mention.value or {})
 
+
+def _into_given(extraction: Extraction, given: str, offsets: OffsetMap) -> Extraction:
+    """An extraction from the NFC form of a text, with its offsets (and those of a mention in
+    its value, such as the speaker's) into the text as given."""
+    start, end = offsets.start(extraction.start), offsets.end(extraction.end)
+    value = dict(extraction.value)
+    for key in [k[:-6] for k in value if k.endswith("_start")]:
+        if isinstance(value[f"{key}_start"], int) and isinstance(value.get(f"{key}_end"), int):
+            value[f"{key}_start"] = offsets.start(value[f"{key}_start"])
+            value[f"{key}_end"] = offsets.end(value[f"{key}_end"])
+            if f"{key}_text" in value:
+                value[f"{key}_text"] = given[value[f"{key}_start"]:value[f"{key}_end"]]
+    return Extraction(extraction.type, start, end, given[start:end], extraction.rule, value)
