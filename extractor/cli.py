@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import logging
 import math
+import os
+import signal
 import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,6 +21,7 @@ from .inputs import FORMATS, Document, read_documents
 from .output import Result, to_json, to_table
 
 EXIT_OK, EXIT_DOCUMENT_FAILED, EXIT_RULES = 0, 1, 2
+EXIT_PIPE_CLOSED, EXIT_INTERRUPTED = 141, 130     # as a shell reports SIGPIPE and SIGINT
 
 EXTRACT_HELP = """\
 Extract dates, money, titles, quotes and agreements from news text.
@@ -113,7 +116,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR,
                         format="%(levelname)s %(name)s: %(message)s")
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()              # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:             # `extractor extract big.jsonl | head`: end quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # no second error at exit
+        return EXIT_PIPE_CLOSED
+    except KeyboardInterrupt:
+        print("extractor: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except RuleError as exc:
         print(f"extractor: rule error: {exc}", file=sys.stderr)
         return EXIT_RULES
@@ -181,7 +192,8 @@ def _in_processes(engine: Engine, documents: Iterable[Document], options: tuple,
     Workers get the engine with its compiled rules once, at start; a few batches per worker
     are in flight at a time, so a long input is never read into memory whole."""
     documents = iter(documents)
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(engine, options)) as pool:
+    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(engine, options))
+    try:
         pending: deque[tuple[list[Document], Future]] = deque()
         while True:
             while len(pending) < 4 * jobs:
@@ -193,12 +205,15 @@ def _in_processes(engine: Engine, documents: Iterable[Document], options: tuple,
                 return
             batch, future = pending.popleft()
             yield from zip(batch, future.result())
+    finally:     # done, or stopped early (a closed pipe, Ctrl-C): queued batches are dropped
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 _worker: dict[str, Any] = {}      # in a worker process: its engine and options
 
 
 def _start_worker(engine: Engine, options: tuple) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the main process's to handle
     _worker["engine"], _worker["options"] = engine, options
 
 

@@ -218,3 +218,39 @@ def test_feed_records_with_a_bom_null_id_or_blank_text(tmp_path):
     err = done.stderr.decode("utf-8")
     assert err.count('empty "text"') == 2 and "nbsp.txt: empty document" in err
     assert "not valid JSON (" in err and "at column" in err
+
+
+def _many_records(tmp_path, count: int = 400):
+    path = tmp_path / "many.jsonl"
+    seed = open(SEED, encoding="utf-8").read()
+    path.write_text("".join(json.dumps({"id": f"d{i}", "text": seed}) + "\n" for i in range(count)), "utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_closed_pipe_ends_quietly(tmp_path, jobs):
+    """`extractor extract big.jsonl | head -1`: no "[Errno 32]", no traceback."""
+    proc = subprocess.Popen([sys.executable, "-m", "extractor", "extract", _many_records(tmp_path),
+                             "--format", "jsonl", "--jobs", jobs], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert json.loads(proc.stdout.readline())["id"] == "d0"
+    proc.stdout.close()
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=120) == 141
+    assert stderr == b""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_ends_with_one_line(tmp_path, jobs):
+    import os
+    import signal
+    import time
+    proc = subprocess.Popen([sys.executable, "-m", "extractor", "extract", _many_records(tmp_path),
+                             "--format", "jsonl", "--jobs", jobs], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    proc.stdout.readline()                  # extracting has begun
+    time.sleep(0.5)
+    os.killpg(proc.pid, signal.SIGINT)      # as a terminal sends Ctrl-C: to the whole group
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert stderr.decode().splitlines() == ["extractor: interrupted"]

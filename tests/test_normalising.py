@@ -145,3 +145,20 @@ def test_dateline_without_year_takes_the_year_the_text_names(engine):
 def test_not_dates(engine, text):
     found = [e.text for e in engine.extract(text, reference_date="2023-06-05").of_type("date")]
     assert not any(word in found for word in ("2019", "Sun", "may", "march", "555-12-1234", "2.3.1", "30", "3-2"))
+
+
+def test_the_quantulum_cache_holds_finished_values_only(monkeypatch):
+    """A second thread must never read a placeholder while the first is still parsing."""
+    from quantulum3 import parser
+
+    from extractor.normalising import numbers
+    cache: dict = {}
+    seen = []
+
+    def parse(text):
+        seen.append(dict(cache))
+        return []
+
+    monkeypatch.setattr(parser, "parse", parse)
+    assert numbers._quantulum("a few score", cache) is None
+    assert seen == [{}] and cache == {("quantulum3", "a few score"): None}

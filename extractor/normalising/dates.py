@@ -1071,6 +1071,9 @@ def _set(f: Fields, ctx: Context) -> dict[str, Any] | None:
 
 # --- dateparser, on a span only ----------------------------------------------------------------
 
+_UNREAD = object()
+
+
 def normalise_with_dateparser(mention: Mention, ctx: Context) -> dict[str, Any] | None:
     """dateparser reads the span (cached), preferring past or future dates by the clause's
     tense; the caller's or the rule's date_order settles 05/06 (default DMY)."""
@@ -1078,13 +1081,13 @@ def normalise_with_dateparser(mention: Mention, ctx: Context) -> dict[str, Any] 
     order = ctx.date_order or options.get("date_order", "DMY")
     prefer = "future" if _is_future(mention, ctx) else "past"
     key = ("dateparser", mention.match.group(), order, ctx.reference_date, prefer)
-    if key not in ctx.cache:
+    timex = ctx.cache.get(key, _UNREAD)      # one lookup: another thread may clear the cache
+    if timex is _UNREAD:
         import dateparser  # slow to import: only when a rule needs it
         settings: dict[str, Any] = {"DATE_ORDER": order, "PREFER_DATES_FROM": prefer,
                                     "REQUIRE_PARTS": ["day", "month", "year"]}
         if ctx.reference_date is not None:
             settings["RELATIVE_BASE"] = datetime.combine(ctx.reference_date, datetime.min.time())
         parsed = dateparser.parse(mention.match.group(), languages=["en"], settings=settings)
-        ctx.cache[key] = parsed.date().isoformat() if parsed else None
-    timex = ctx.cache[key]
+        timex = ctx.cache[key] = parsed.date().isoformat() if parsed else None
     return {"timex": timex, "kind": "date", "granularity": "day"} if timex else None

@@ -77,19 +77,26 @@ def parse_number(text: str, words: Lexicon | None, cache: dict[Any, Any]) -> Dec
     return value
 
 
+_UNREAD = object()
+
+
 def _quantulum(text: str, cache: dict[Any, Any]) -> Decimal | None:
-    """quantulum3 on the words of one span only (it is slow to load and reads units oddly)."""
+    """quantulum3 on the words of one span only (it is slow to load and reads units oddly).
+    The cache (shared by threads using one engine) gets the finished value only."""
     key = ("quantulum3", text)
-    if key not in cache:
-        cache[key] = None
-        try:
-            from quantulum3 import parser
-            quantities = parser.parse(text)
-            if len(quantities) == 1:
-                cache[key] = Decimal(str(quantities[0].value))
-        except Exception as exc:  # quantulum3 raises a variety of errors on odd input
-            log.debug("quantulum3 could not read %r: %s", text, exc)
-    return cache[key]
+    value = cache.get(key, _UNREAD)        # one lookup: another thread may clear the cache
+    if value is not _UNREAD:
+        return value
+    value = None
+    try:
+        from quantulum3 import parser
+        quantities = parser.parse(text)
+        if len(quantities) == 1:
+            value = Decimal(str(quantities[0].value))
+    except Exception as exc:  # quantulum3 raises a variety of errors on odd input
+        log.debug("quantulum3 could not read %r: %s", text, exc)
+    cache[key] = value
+    return value
 
 
 def as_json_number(value: Decimal) -> int | float:
