@@ -19,6 +19,7 @@ from .examples import run_examples
 from .fixtures import check_fixtures, update_fixtures
 from .inputs import FORMATS, Document, read_documents
 from .output import Result, to_json, to_table
+from .stress import UNITS, stress_check
 
 EXIT_OK, EXIT_DOCUMENT_FAILED, EXIT_RULES = 0, 1, 2
 EXIT_PIPE_CLOSED, EXIT_INTERRUPTED = 141, 130     # as a shell reports SIGPIPE and SIGINT
@@ -75,7 +76,9 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = _command(sub, "validate", "check rule files without running anything",
                         "Load and compile a rule folder; print the first problem with file, line "
-                        "and rule id.\n\nexample:\n  extractor validate rules/")
+                        "and rule id. Then run the rules over stress texts (long runs of letters, "
+                        "digits, signs, quotation marks...) and name any pattern that runs out of "
+                        "time there (catastrophic backtracking).\n\nexample:\n  extractor validate rules/")
     validate.add_argument("directory", nargs="?", help="rule folder (default: the built-in rules)")
 
     fixtures = _command(sub, "fixtures", "compare golden fixtures, or --update them",
@@ -258,8 +261,14 @@ def _test(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     engine = _engine(args.directory)
+    problems = stress_check(engine)
+    for problem in problems:
+        print(f"slow: {problem}")
+    if problems:
+        return EXIT_RULES
     print(f"ok: {len(engine.rules.rules)} rules, {len(engine.rules.lexicons)} lexicons, "
-          f"{len(engine.source.macros)} macros in {len(engine.source.files)} files")
+          f"{len(engine.source.macros)} macros in {len(engine.source.files)} files; "
+          f"no pattern slow on {len(UNITS)} stress texts")
     return EXIT_OK
 
 

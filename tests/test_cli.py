@@ -254,3 +254,26 @@ def test_ctrl_c_ends_with_one_line(tmp_path, jobs):
     stdout, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 130
     assert stderr.decode().splitlines() == ["extractor: interrupted"]
+
+
+CATASTROPHIC_SEGMENTATION = """\
+segmentation:
+  paragraph_break: '(\\n|\\n\\n)+x'
+  sentence_end: '[.!?]+(?=\\s)'
+rules:
+  - id: thing.runaway
+    type: thing
+    scope: sentence
+    pattern: '(a|aa)+$'
+    examples: [{text: "aa", match: "aa"}]
+"""
+
+
+def test_validate_names_the_patterns_that_run_away_on_stress_texts(tmp_path):
+    """Both compile and pass their examples; only the stress texts show them up."""
+    write_rules(tmp_path, {"r.yaml": CATASTROPHIC_SEGMENTATION})
+    done = run_cli("validate", str(tmp_path))
+    assert done.returncode == 2
+    out = done.stdout.decode()
+    assert "slow: segmentation.paragraph_break: took over 0.5 s on 20,000 characters of line breaks" in out
+    assert "slow: thing.runaway: took over 0.5 s on 20,000 characters of letters" in out
