@@ -17,11 +17,13 @@ NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
 
 class OffsetMap:
     """From positions in the NFC text to positions in the original. The text is cut into
-    pieces that normalise independently: plain stretches, where positions map one to one, and
-    pieces around non-ASCII characters. A position inside such a piece (between a letter and a
-    mark that did not combine with it) widens to the piece's edge, so a span never cuts one."""
+    pieces that normalise independently; where a piece is the same in both forms, positions
+    map one to one. Inside a piece that changed ("a" + acute + circumflex became "á" +
+    circumflex), a position maps to where the same prefix ends in the original, and where
+    there is no such place, out to the piece's edge, so a span never cuts a character."""
 
-    def __init__(self) -> None:
+    def __init__(self, original: str) -> None:
+        self._text = original
         self._nfc: list[int] = []
         self._original: list[int] = []
         self._plain: list[bool] = []
@@ -32,28 +34,35 @@ class OffsetMap:
         self._plain.append(plain)
 
     def start(self, pos: int) -> int:
-        i = bisect_right(self._nfc, pos) - 1
-        return self._original[i] + (pos - self._nfc[i] if self._plain[i] else 0)
+        return self._map(pos, widen=0)
 
     def end(self, pos: int) -> int:
+        return self._map(pos, widen=1)
+
+    def _map(self, pos: int, widen: int) -> int:
         i = bisect_right(self._nfc, pos) - 1
         if self._plain[i] or self._nfc[i] == pos:
-            return self.start(pos)
-        return self._original[i + 1]
+            return self._original[i] + pos - self._nfc[i]
+        piece = self._text[self._original[i]:self._original[i + 1]]
+        prefix = unicodedata.normalize("NFC", piece)[:pos - self._nfc[i]]
+        for k in range(1, len(piece)):
+            if unicodedata.normalize("NFC", piece[:k]) == prefix:
+                return self._original[i] + k
+        return self._original[i + widen]
 
 
 def to_nfc(text: str) -> tuple[str, OffsetMap | None]:
     """The NFC form of `text`, and the map back (None when the text is NFC already)."""
     if unicodedata.is_normalized("NFC", text):
         return text, None
-    offsets = OffsetMap()
+    offsets = OffsetMap(text)
     out: list[str] = []
     length = 0
 
     def piece(start: int, end: int, plain: bool = False) -> None:
         nonlocal length
         normal = text[start:end] if plain else unicodedata.normalize("NFC", text[start:end])
-        offsets.add(length, start, plain)
+        offsets.add(length, start, plain or normal == text[start:end])
         out.append(normal)
         length += len(normal)
 

@@ -48,7 +48,7 @@ def segment(text: str, rules: Segmentation, budget: Budget | None = None,
             return [m.span() for m in pattern.finditer(text, timeout=budget.timeout())]
         except TimeoutError:
             errors.append({"rule": f"segmentation.{name}",
-                           "message": f"segmentation pattern {name} stopped (it ran longer than its time "
+                           "message": f"segmentation.{name} stopped (its pattern ran longer than its time "
                                       f"limit; catastrophic backtracking?): {consequence}"})
             return fallback
         finally:
