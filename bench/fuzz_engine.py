@@ -10,13 +10,12 @@ temporary folder). libFuzzer's options (-timeout, -rss_limit_mb, -jobs) pass thr
 from __future__ import annotations
 
 import json
-import shutil
-import sys
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
 import atheris
+from fuzzing import fuzz
 
 with atheris.instrument_imports():
     from extractor import Engine
@@ -53,8 +52,4 @@ def seed_corpus() -> str:
 
 
 if __name__ == "__main__":
-    args = sys.argv
-    if not any(not a.startswith("-") for a in args[1:]):
-        args = args + [seed_corpus()]
-    atheris.Setup(args, test_one_input)
-    atheris.Fuzz()
+    fuzz(test_one_input, seed_corpus)

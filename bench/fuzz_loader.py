@@ -7,11 +7,11 @@ With no corpus folder, it starts from the built-in rule files (copied to a tempo
 """
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 
 import atheris
+from fuzzing import fuzz
 
 with atheris.instrument_imports():
     from extractor.compiling import compile_rules
@@ -41,8 +41,4 @@ def seed_corpus() -> str:
 
 
 if __name__ == "__main__":
-    args = sys.argv
-    if not any(not a.startswith("-") for a in args[1:]):
-        args = args + [seed_corpus()]
-    atheris.Setup(args, test_one_input)
-    atheris.Fuzz()
+    fuzz(test_one_input, seed_corpus)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from .budget import Budget
 from .compiling import Segmentation
@@ -42,42 +42,53 @@ def segment(text: str, rules: Segmentation, budget: Budget | None = None,
     budget = budget or Budget(None, None, len(text))
     errors = errors if errors is not None else []
 
-    def spans(name: str, pattern: Any, fallback: list[Span], consequence: str) -> list[Span]:
+    def stopped(name: str, consequence: str) -> None:
+        errors.append({"rule": f"segmentation.{name}",
+                       "message": f"segmentation.{name} stopped (its pattern ran longer than its time "
+                                  f"limit; catastrophic backtracking?): {consequence}"})
+
+    def spans(name: str, pattern: Any, fallback: Callable[[], list[Span]], consequence: str) -> list[Span]:
         budget.start_rule()
         try:
             return [m.span() for m in pattern.finditer(text, timeout=budget.timeout())]
         except TimeoutError:
-            errors.append({"rule": f"segmentation.{name}",
-                           "message": f"segmentation.{name} stopped (its pattern ran longer than its time "
-                                      f"limit; catastrophic backtracking?): {consequence}"})
-            return fallback
+            stopped(name, consequence)
+            return fallback()
         finally:
             budget.end_rule()
 
-    protected = spans("protect", rules.protect, [], "sentences may break inside quotations") \
+    protected = spans("protect", rules.protect, list, "sentences may break inside quotations") \
         if rules.protect else []
-    paragraph_breaks = spans("paragraph_break", rules.paragraph_break, _line_breaks(text),
+    paragraph_breaks = spans("paragraph_break", rules.paragraph_break, lambda: _line_breaks(text),
                              "paragraphs end at every line break")
     paragraphs = _between(text, paragraph_breaks)
     cuts = [b for b in paragraph_breaks if not _inside(protected, b[0])]
-    ends = spans("sentence_end", rules.sentence_end, [], "sentences end only where paragraphs do")
-    for _, end in ends:
-        if _inside(protected, end) or _no_break(text, end, rules, budget):
-            continue
-        cuts.append((end, end))
+    ends = spans("sentence_end", rules.sentence_end, list, "sentences end only where paragraphs do")
+    exceptions = rules.no_break_before or rules.no_break_after
+    budget.start_rule()           # the exceptions share one limit, over all sentence ends
+    try:
+        for _, end in ends:
+            if _inside(protected, end):
+                continue
+            if exceptions:
+                try:
+                    if _no_break(text, end, rules, budget):
+                        continue
+                except TimeoutError:
+                    stopped("no_break_before/no_break_after", "sentences end at every sentence end after this")
+                    exceptions = None
+            cuts.append((end, end))
+    finally:
+        budget.end_rule()
     return Segments(tuple(paragraphs), tuple(_between(text, sorted(cuts))))
 
 
 def _no_break(text: str, end: int, rules: Segmentation, budget: Budget) -> bool:
-    """Whether the exceptions keep the text together at a sentence end (not, if they run out
-    of time: they look at a few words around one place)."""
-    try:
-        if rules.no_break_before and rules.no_break_before.search(text, max(0, end - 40), end,
-                                                                  timeout=budget.timeout()):
-            return True
-        return bool(rules.no_break_after and rules.no_break_after.match(text, end, timeout=budget.timeout()))
-    except TimeoutError:
-        return False
+    """Whether the exceptions keep the text together at a sentence end."""
+    if rules.no_break_before and rules.no_break_before.search(text, max(0, end - 40), end,
+                                                              timeout=budget.timeout()):
+        return True
+    return bool(rules.no_break_after and rules.no_break_after.match(text, end, timeout=budget.timeout()))
 
 
 def _line_breaks(text: str) -> list[Span]:

@@ -51,3 +51,23 @@ lexicons:
   currency_names: {entries: {dollars: USD}}
   money_qualifiers: {entries: [over]}
 """
+
+# Patterns that backtrack catastrophically: a sentence-scope rule, and a segmentation file.
+SENTENCE_RUNAWAY = """\
+rules:
+  - id: thing.runaway
+    type: thing
+    scope: sentence
+    pattern: '(a|aa)+$'
+    examples: [{text: "aa", match: "aa"}]
+  - id: thing.fine
+    type: thing
+    pattern: 'fine'
+    examples: [{text: "fine", match: "fine"}]
+"""
+
+SEGMENTATION_RUNAWAY = """\
+segmentation:
+  paragraph_break: '(\\n|\\n\\n)+x'
+  sentence_end: '[.!?]+(?=\\s)'
+"""

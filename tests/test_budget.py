@@ -8,32 +8,7 @@ import pytest
 from extractor import Engine
 from extractor.budget import Budget
 
-from .conftest import write_rules
-
-SENTENCE_RUNAWAY = """\
-rules:
-  - id: thing.runaway
-    type: thing
-    scope: sentence
-    pattern: '(a|aa)+$'
-    examples: [{text: "aa", match: "aa"}]
-  - id: thing.fine
-    type: thing
-    pattern: 'fine'
-    examples: [{text: "fine", match: "fine"}]
-"""
-
-SEGMENTATION_RUNAWAY = """\
-segmentation:
-  paragraph_break: '(\\n|\\n\\n)+x'
-  sentence_end: '[.!?]+(?=\\s)'
-rules:
-  - id: thing.fine
-    type: thing
-    pattern: 'fine'
-    examples: [{text: "fine", match: "fine"}]
-"""
-
+from .conftest import SEGMENTATION_RUNAWAY, SENTENCE_RUNAWAY, write_rules
 
 def test_limits_grow_with_the_text():
     assert Budget(5.0, 2.0, 5_000).document_seconds == 5.0           # short texts: as given
@@ -77,7 +52,8 @@ def test_a_spent_budget_skips_the_later_rules_by_name(tmp_path):
 
 
 def test_a_runaway_segmentation_pattern_falls_back_and_is_reported(tmp_path):
-    engine = Engine.from_directory(write_rules(tmp_path, {"r.yaml": SEGMENTATION_RUNAWAY}), timeout=0.3)
+    engine = Engine.from_directory(write_rules(tmp_path, {"seg.yaml": SEGMENTATION_RUNAWAY,
+                                                                "r.yaml": SENTENCE_RUNAWAY}), timeout=0.3)
     text = "fine.\n" + "\n" * 40 + "y"
     started = time.monotonic()
     result, outcome = engine.run(text)
@@ -100,3 +76,16 @@ def test_an_unclosed_quotation_on_every_line_stays_linear(engine):
     result = engine.extract(text)
     assert result.errors == []
     assert [e.text for e in result.extractions if e.type == "quote"] == ["“this one is closed.”"]
+
+
+def test_runaway_sentence_exceptions_are_given_up_once_and_reported(tmp_path):
+    segmentation = ("segmentation:\n  paragraph_break: '\\n\\s*'\n  sentence_end: '[.!?]+(?=\\s)'\n"
+                    "  no_break_after: '(\\s|\\s\\s)+$'\n")
+    engine = Engine.from_directory(write_rules(tmp_path, {"seg.yaml": segmentation, "r.yaml": SENTENCE_RUNAWAY}),
+                                   timeout=0.3)
+    text = ("One. " + " " * 40 + "Two. ") * 3 + "fine"
+    started = time.monotonic()
+    result, outcome = engine.run(text)
+    assert time.monotonic() - started < 3
+    assert [e["rule"] for e in result.errors] == ["segmentation.no_break_before/no_break_after"]
+    assert [e.text for e in result.extractions] == ["fine"]

@@ -9,7 +9,7 @@ import pytest
 
 from extractor.cli import main
 
-from .conftest import FIXTURES, write_rules
+from .conftest import FIXTURES, SEGMENTATION_RUNAWAY, SENTENCE_RUNAWAY, write_rules
 
 SEED = str(FIXTURES / "india-us-defence-roadmap.txt")
 
@@ -256,22 +256,9 @@ def test_ctrl_c_ends_with_one_line(tmp_path, jobs):
     assert stderr.decode().splitlines() == ["extractor: interrupted"]
 
 
-CATASTROPHIC_SEGMENTATION = """\
-segmentation:
-  paragraph_break: '(\\n|\\n\\n)+x'
-  sentence_end: '[.!?]+(?=\\s)'
-rules:
-  - id: thing.runaway
-    type: thing
-    scope: sentence
-    pattern: '(a|aa)+$'
-    examples: [{text: "aa", match: "aa"}]
-"""
-
-
 def test_validate_names_the_patterns_that_run_away_on_stress_texts(tmp_path):
     """Both compile and pass their examples; only the stress texts show them up."""
-    write_rules(tmp_path, {"r.yaml": CATASTROPHIC_SEGMENTATION})
+    write_rules(tmp_path, {"seg.yaml": SEGMENTATION_RUNAWAY, "r.yaml": SENTENCE_RUNAWAY})
     done = run_cli("validate", str(tmp_path))
     assert done.returncode == 2
     out = done.stdout.decode()
