@@ -332,7 +332,7 @@ def main() -> int:
     args = parser.parse_args()
     chosen = [c.strip() for c in args.only.split(",")] if args.only else list(CASES)
     subprocess.run([sys.executable, "-m", "extractor", "validate"], capture_output=True)   # fill the rule cache
-    print(f"{'case':32} {'input':>11} {'CPU s':>7} {'peak MB':>8} {'exit':>4} {'docs':>7}  outcome / verdict")
+    print(f"{'case':32} {'input':>11} {'CPU s':>7} {'peak MB':>8} {'exit':>4} {'docs':>5}  {'verdict':7} outcome")
     failed = 0
     for name in chosen:
         with tempfile.TemporaryDirectory(prefix="hostile-") as tmp:
@@ -342,11 +342,12 @@ def main() -> int:
         failed += result != "ok"
         said = [line for line in (got["stderr"] + got.get("stdout", "")).splitlines() if line.strip()]
         first = next((line for line in said if not line.startswith(("usage:", " "))), "(nothing said)")
-        first = first if len(first) <= 90 else first[:87] + "..."
+        first = first.removeprefix("extractor: ")
+        first = first if len(first) <= 80 else first[:77] + "..."
         size = f"{run.size:,}" if run.size else "-"
         docs = f"{run.docs_in}/{got['out']}" if run.docs_in else "-"
-        print(f"{name:32} {size:>11} {got['cpu']:7.2f} {got['peak']:8.0f} {str(got['exit']):>4} {docs:>7}  "
-              f"{first}\n{'':75}{result}")
+        print(f"{name:32} {size:>11} {got['cpu']:7.2f} {got['peak']:8.0f} {str(got['exit']):>4} {docs:>5}  "
+              f"{result:7} {first}")
     print(f"{len(chosen)} cases: {len(chosen) - failed} ok, {failed} failed")
     return 1 if failed else 0
 

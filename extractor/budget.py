@@ -13,6 +13,8 @@ import math
 import time
 
 SCAN_ALLOWANCE = 1_000_000   # characters one allowance of time covers
+_INF = math.inf
+_clock = time.monotonic     # looked up once: `timeout()` runs before every search
 
 
 class Budget:
@@ -20,25 +22,24 @@ class Budget:
         scale = max(1.0, length / SCAN_ALLOWANCE)
         self.document_seconds = None if document is None else document * scale
         self.rule_seconds = None if rule is None else rule * scale
-        now = time.monotonic()
-        self._document_deadline = math.inf if document is None else now + self.document_seconds
-        self._rule_deadline = math.inf
+        self._document_deadline = math.inf if document is None else time.monotonic() + document * scale
+        self._deadline = self._document_deadline      # the nearer of the two
 
     def start_rule(self) -> None:
         """A rule begins: its own limit starts counting (within what the document has left)."""
         if self.rule_seconds is not None:
-            self._rule_deadline = time.monotonic() + self.rule_seconds
+            self._deadline = min(self._document_deadline, time.monotonic() + self.rule_seconds)
 
     def end_rule(self) -> None:
-        self._rule_deadline = math.inf
+        self._deadline = self._document_deadline
 
     def timeout(self) -> float | None:
         """The `timeout=` for the next search: the time left to the nearer deadline (None: no
         limit). Raises TimeoutError, as `regex` does, if that time is already up."""
-        deadline = min(self._document_deadline, self._rule_deadline)
-        if deadline == math.inf:
+        deadline = self._deadline
+        if deadline == _INF:
             return None
-        left = deadline - time.monotonic()
+        left = deadline - _clock()
         if left <= 0:
             raise TimeoutError
         return left

@@ -243,7 +243,7 @@ def _windows(hits: list[Span], text: str, segments: Segments, near: int,
 def whitespace_positions(text: str) -> Sequence[int]:
     """Where the text's whitespace is, as 8-byte integers (a list of ints takes 36 bytes for
     each: 300 MB for a 50 MB document)."""
-    return array("q", (m.start() for m in WHITESPACE.finditer(text)))
+    return array("q", [m.start() for m in WHITESPACE.finditer(text)])
 
 
 def _anchors(rule: CompiledRule, text: str, cache: dict[Any, list[Span]],
