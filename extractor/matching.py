@@ -110,11 +110,11 @@ def match_all(rules: CompiledRules, text: str, segments: Segments, budget: Budge
     outcome = MatchOutcome()
     units: dict[Any, list[Span]] = {}   # rules with the same `requires` test it once
     order = rules.rules
-    done = 0
+    done = 0        # rules run so far: the ones after them are what a spent budget skips
     for _, stage_rules in rules.stages:
         candidates: list[Mention] = []
         for rule in stage_rules:
-            budget.start_rule()
+            budget.start_rule()     # the rule's own limit, until the next rule starts
             try:
                 scopes = _units(rule, text, segments, units, budget)
                 if rule.anchors or rule.definition.anchor_mention:
@@ -133,8 +133,6 @@ def match_all(rules: CompiledRules, text: str, segments: Segments, budget: Budge
                     "message": f"rule {rule.id} stopped: its pattern ran longer than {budget.rule_seconds:g} s "
                                f"(catastrophic backtracking?); its matches in this document are lost",
                 })
-            finally:
-                budget.end_rule()
             done += 1
         _settle_into(outcome, candidates)
     return outcome
