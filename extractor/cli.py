@@ -18,6 +18,8 @@ from .errors import RuleError
 from .examples import run_examples
 from .fixtures import check_fixtures, update_fixtures
 from .inputs import FORMATS, Document, read_documents
+from .layers import write_starter
+from .loading import builtin_rules_dir, rule_files
 from .output import Result, to_json, to_table
 from .stress import UNITS, stress_check
 
@@ -71,15 +73,24 @@ def _parser() -> argparse.ArgumentParser:
 
     test = _command(sub, "test", "run the examples written in the rule files",
                     "Run every rule's examples and counter-examples; report failures by file, line "
-                    "and rule id.\n\nexample:\n  extractor test --rules my-rules/")
-    _rules_option(test)
+                    "and rule id. Without --rules: the folder rules/ here if there is one (the rules "
+                    "you are editing, however extractor was installed), else the built-in rules; the "
+                    "first line says which.\n\nexample:\n  extractor test --rules my-rules/")
+    _rules_option(test, AUTHOR_DEFAULT)
 
     validate = _command(sub, "validate", "check rule files without running anything",
                         "Load and compile a rule folder; print the first problem with file, line "
                         "and rule id. Then run the rules over stress texts (long runs of letters, "
                         "digits, signs, quotation marks...) and name any pattern that runs out of "
                         "time there (catastrophic backtracking).\n\nexample:\n  extractor validate rules/")
-    validate.add_argument("directory", nargs="?", help="rule folder (default: the built-in rules)")
+    validate.add_argument("directory", nargs="?", help=f"rule folder (default: {AUTHOR_DEFAULT})")
+
+    init = _command(sub, "init", "write a starter folder of rules on top of the built-in ones",
+                    "Write DIR/layer.yaml (the folder builds on the built-in rules and can switch some "
+                    "off) and DIR/additions.yaml (a lexicon extended, a new rule with its examples). "
+                    "Every command takes the folder with --rules DIR.\n\nexample:\n"
+                    "  extractor init my-rules && extractor test --rules my-rules")
+    init.add_argument("directory", metavar="DIR")
 
     fixtures = _command(sub, "fixtures", "compare golden fixtures, or --update them",
                         "Extract each DIR/NAME.txt and compare with DIR/NAME.json. --update rewrites "
@@ -110,8 +121,20 @@ def _command(sub: Any, name: str, summary: str, description: str) -> argparse.Ar
                           formatter_class=argparse.RawDescriptionHelpFormatter)
 
 
-def _rules_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--rules", metavar="DIR", help="rule folder (default: the built-in rules)")
+AUTHOR_DEFAULT = "rules/ here if there is one, else the built-in rules"
+
+
+def _rules_option(parser: argparse.ArgumentParser, default: str = "the built-in rules") -> None:
+    parser.add_argument("--rules", metavar="DIR", help=f"rule folder, with the folders its layer.yaml "
+                                                      f"builds on (default: {default})")
+
+
+def _author_rules(given: str | None) -> str | None:
+    """The folder a rule author means: the one given, else rules/ here, else the built-ins."""
+    if given is None and Path("rules").is_dir() and rule_files(Path("rules")):
+        given = "rules"
+    print(f"rules: {given + '/' if given else 'built-in (' + str(builtin_rules_dir()) + ')'}")
+    return given
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -250,7 +273,7 @@ class Progress:
 
 
 def _test(args: argparse.Namespace) -> int:
-    engine = _engine(args.rules)
+    engine = _engine(_author_rules(args.rules))
     count, failures = run_examples(engine)
     for failure in failures:
         print(f"FAIL {failure}")
@@ -260,7 +283,7 @@ def _test(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    engine = _engine(args.directory)
+    engine = _engine(_author_rules(args.directory))
     problems = stress_check(engine)
     for problem in problems:
         print(f"slow: {problem}")
@@ -291,7 +314,16 @@ def _fixtures(args: argparse.Namespace) -> int:
     return EXIT_DOCUMENT_FAILED if bad else EXIT_OK
 
 
-COMMANDS = {"extract": _extract, "test": _test, "validate": _validate, "fixtures": _fixtures}
+def _init(args: argparse.Namespace) -> int:
+    folder = Path(args.directory)
+    written = write_starter(folder)
+    for path in written:
+        print(f"wrote {path}")
+    print(f"next: edit them, then run  extractor test --rules {folder}")
+    return EXIT_OK
+
+
+COMMANDS = {"extract": _extract, "test": _test, "validate": _validate, "fixtures": _fixtures, "init": _init}
 
 if __name__ == "__main__":
     sys.exit(main())

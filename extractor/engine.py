@@ -9,7 +9,7 @@ from typing import Any, Iterable
 from . import caching
 from .budget import Budget
 from .compiling import CompiledRules, compile_rules
-from .loading import RuleSource, builtin_rules_dir, directory_files, load_files
+from .loading import RuleSource, builtin_rules_dir, load_layers, rule_layers
 from .matching import MatchOutcome, Mention, MentionIndex, match_all
 from .normal_form import OffsetMap, to_nfc
 from .normalising import Context, Normaliser, default_normalisers
@@ -50,20 +50,22 @@ class Engine:
 
     @classmethod
     def from_directory(cls, path: str | Path | None = None, cache: bool = True, **kwargs: Any) -> "Engine":
-        """Rules from a folder of YAML files; None means the rules that ship with the package.
+        """Rules from a folder of YAML files; None means the rules that ship with the package. A
+        folder whose layer.yaml says `layer: {extends: builtin}` (or another folder) adds to,
+        overrides and switches off the rules of that folder (docs/rules.md, "Layers").
         With `cache`, compiled rules are kept on disk (`caching.py`) and reused while the
         files, the normalisers and the libraries stay the same."""
         directory = Path(path if path is not None else builtin_rules_dir())
-        files = directory_files(directory)
+        layers = rule_layers(directory)          # the folder, and those its layer.yaml builds on
         if not cache:
-            return cls(load_files(files), **kwargs)
+            return cls(load_layers(layers), **kwargs)
         names = {**default_normalisers(), **(kwargs.get("normalisers") or {})}
-        key = caching.cache_key(files, directory, names)
+        key = caching.cache_key([f for layer in layers for f in layer.files], directory, names)
         stored = caching.load(key)
         if stored is not None:
             source, compiled = stored
             return cls(source, compiled=compiled, **kwargs)
-        engine = cls(load_files(files), **kwargs)
+        engine = cls(load_layers(layers), **kwargs)
         caching.store(key, (engine.source, engine.rules))
         return engine
 

@@ -151,7 +151,86 @@ def rule_files(directory: Path) -> list[Path]:
 
 
 def load_directory(directory: str | Path) -> RuleSource:
-    return load_files(directory_files(Path(directory)))
+    """The rules of a folder, with the folders its layer.yaml builds on."""
+    return load_layers(rule_layers(Path(directory)))
+
+
+LAYER_FILE = "layer.yaml"
+MAX_LAYERS = 10
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One rule folder of a stack: its files, and the rules of the folders below it that it
+    switches off (`layer: {extends: ..., disable: [...]}` in its layer.yaml)."""
+
+    directory: Path
+    files: tuple[Path, ...]
+    disable: tuple[str, ...] = ()
+    declared: tuple[str, int] | None = None      # layer.yaml and the line of its `layer` key
+
+
+def rule_layers(directory: Path) -> list[Layer]:
+    """The folder and every folder below it that it extends, the lowest first."""
+    chain: list[Layer] = []
+    seen: set[Path] = set()
+    current: Path | None = directory
+    while current is not None:
+        if current.resolve() in seen:
+            raise RuleError("the folders' layer.yaml files extend each other in a circle", file=str(current))
+        seen.add(current.resolve())
+        if len(chain) == MAX_LAYERS:
+            raise RuleError(f"more than {MAX_LAYERS} layers of rule folders", file=str(directory))
+        files = tuple(directory_files(current))
+        spec, where = _layer_spec(current)
+        if spec is None:
+            chain.append(Layer(current, files))
+            current = None
+        else:
+            chain.append(Layer(current, files, tuple(spec.get("disable", ())), where))
+            extends = spec["extends"]
+            current = builtin_rules_dir() if extends == "builtin" else (current / extends)
+            if not current.is_dir():
+                raise RuleError(f"layer extends {extends!r}, which is no folder ({current})", file=where[0],
+                                line=where[1])
+    return list(reversed(chain))
+
+
+def _layer_spec(directory: Path) -> tuple[dict[str, Any] | None, tuple[str, int]]:
+    path = directory / LAYER_FILE
+    if not path.is_file():
+        return None, (str(path), 0)
+    data = _read_yaml(path)
+    spec = data.get("layer")
+    line = data.key_lines.get("layer", 1) if isinstance(data, LineDict) and hasattr(data, "key_lines") else 1
+    if spec is None:
+        return None, (str(path), line)
+    if not isinstance(spec, dict) or not isinstance(spec.get("extends"), str):
+        raise RuleError("layer must be a mapping with extends: builtin or a folder", file=str(path), line=line)
+    return spec, (str(path), line)
+
+
+def load_layers(layers: list[Layer]) -> RuleSource:
+    """Each layer's files on top of the layers below: rules added, replaced (`replaces: true`)
+    or switched off (`disable`), lexicons extended or replaced, macros replaced."""
+    import jsonschema       # here, not at the top: a start from the compiled-rules cache needs none of it
+    validator = jsonschema.Draft202012Validator(_schema())
+    source = RuleSource()
+    for layer in layers:
+        if layer.disable:
+            known = {rule.id for rule in source.rules}
+            unknown = sorted(set(layer.disable) - known)
+            if unknown:
+                file, line = layer.declared or (str(layer.directory), None)
+                raise RuleError(f"disable names {', '.join(unknown)}, which no folder below defines",
+                                file=file, line=line)
+            source.rules = [rule for rule in source.rules if rule.id not in layer.disable]
+        for path in layer.files:
+            data = _read_yaml(path)
+            _validate(validator, data, str(path))
+            _collect(source, data, str(path))
+    _check_unique_rule_ids(source)
+    return source
 
 
 def directory_files(directory: Path) -> list[Path]:
@@ -165,15 +244,8 @@ def directory_files(directory: Path) -> list[Path]:
 
 
 def load_files(files: list[Path]) -> RuleSource:
-    import jsonschema       # here, not at the top: a start from the compiled-rules cache needs none of it
-    validator = jsonschema.Draft202012Validator(_schema())
-    source = RuleSource()
-    for path in files:
-        data = _read_yaml(path)
-        _validate(validator, data, str(path))
-        _collect(source, data, str(path))
-    _check_unique_rule_ids(source)
-    return source
+    """The rules of these files, in this order, as one layer."""
+    return load_layers([Layer(files[0].parent if files else Path("."), tuple(files))])
 
 
 def _read_yaml(path: Path) -> Any:
@@ -252,33 +324,55 @@ def _validate(validator: Any, data: Any, file: str) -> None:
 def _collect(source: RuleSource, data: dict[str, Any], file: str) -> None:
     source.files.append(file)
     default_stage = data.get("stage", 1)
-    for name, pattern in data.get("macros", {}).items():
+    for name, spec in data.get("macros", {}).items():
         line = data["macros"].key_lines[name]
-        if name in source.macros:
-            other = source.macros[name]
-            raise RuleError(f"macro {name} is already defined in {other.file}:{other.line}", file=file, line=line)
-        source.macros[name] = MacroDef(name, pattern, file, line)
+        replace = isinstance(spec, dict)
+        _check_redefinition("macro", name, source.macros.get(name), replace, "replace: true (and pattern:)",
+                            file, line)
+        source.macros[name] = MacroDef(name, spec["pattern"] if replace else spec, file, line)
     for name, spec in data.get("lexicons", {}).items():
         line = data["lexicons"].key_lines[name]
-        if name in source.lexicons:
-            first = source.lexicons[name]
-            raise RuleError(f"lexicon {name} is already defined in {first.file}:{first.line}", file=file, line=line)
+        below = source.lexicons.get(name)
+        extend = bool(spec.get("extend"))
+        _check_redefinition("lexicon", name, below, extend or bool(spec.get("replace")),
+                            "extend: true to add entries, or replace: true", file, line)
         entries = _lexicon_entries(spec["entries"])
         counts = Counter(surface for surface, _ in entries)
         repeated = sorted(s for s, n in counts.items() if n > 1)
         if repeated:
             raise RuleError(f"lexicon {name} lists {', '.join(map(repr, repeated))} more than once",
                             file=file, line=line)
+        if extend and below is not None:
+            added = dict(entries)
+            entries = tuple((s, added.pop(s, v)) for s, v in below.entries) + tuple(added.items())
         source.lexicons[name] = LexiconDef(name, entries, file, line)
     if "segmentation" in data:
         seg = data["segmentation"]
-        if source.segmentation is not None:
-            raise RuleError(f"segmentation is already defined in {source.segmentation.file}", file=file, line=seg.line)
+        if source.segmentation is not None and not seg.get("replace"):
+            raise RuleError(f"segmentation is already defined in {source.segmentation.file}; "
+                            "to redefine it, add replace: true", file=file, line=seg.line)
         source.segmentation = SegmentationDef(seg["paragraph_break"], seg["sentence_end"],
                                               seg.get("no_break_before"), seg.get("no_break_after"),
                                               seg.get("protect"), file, seg.line)
     for raw in data.get("rules", []):
-        source.rules.append(_rule(raw, default_stage, file))
+        rule = _rule(raw, default_stage, file)
+        if raw.get("replaces"):
+            at = next((i for i, r in enumerate(source.rules) if r.id == rule.id), None)
+            if at is None:
+                raise RuleError("replaces: true, but no folder below (or earlier file) has a rule with this id",
+                                file=file, line=rule.line, rule=rule.id)
+            source.rules[at] = rule
+        else:
+            source.rules.append(rule)
+
+
+def _check_redefinition(kind: str, name: str, below: Any, marked: bool, how: str, file: str, line: int) -> None:
+    if below is not None and not marked:
+        raise RuleError(f"{kind} {name} is already defined in {below.file}:{below.line}; to change it here, "
+                        f"add {how}", file=file, line=line)
+    if below is None and marked:
+        raise RuleError(f"{kind} {name} is marked to change a {kind} of a folder below (or an earlier file), "
+                        "but none defines it", file=file, line=line)
 
 
 def _lexicon_entries(entries: Any) -> tuple[tuple[str, Any], ...]:
