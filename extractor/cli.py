@@ -13,6 +13,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence, TextIO
 
+from .corpus_stats import corpus_stats, diff_outputs, diff_report
 from .engine import Engine
 from .errors import RuleError
 from .examples import run_examples
@@ -84,6 +85,26 @@ def _parser() -> argparse.ArgumentParser:
                         "digits, signs, quotation marks...) and name any pattern that runs out of "
                         "time there (catastrophic backtracking).\n\nexample:\n  extractor validate rules/")
     validate.add_argument("directory", nargs="?", help=f"rule folder (default: {AUTHOR_DEFAULT})")
+
+    stats = _command(sub, "stats", "hits per rule and per type over a corpus; rules that never fire",
+                     "Run the rules over FILE... (as extract reads them) and count each rule's "
+                     "mentions (internal ones too) and each type's extractions; list the rules "
+                     "that never fired.\n\nexample:\n  extractor stats corpus.jsonl --rules my-rules")
+    stats.add_argument("files", nargs="+", metavar="FILE")
+    _rules_option(stats)
+    stats.add_argument("--date", help="reference date for every document (default: each record's)")
+    stats.add_argument("--format", choices=("text", "json"), default="text")
+
+    diff = _command(sub, "diff", "what a rule change does to the output over a corpus",
+                    "Extract FILE... with two rule folders and list the extractions added, lost and "
+                    "changed (same type and span, another value or rule), grouped by rule, with a few "
+                    "examples each.\n\nexample:\n"
+                    "  extractor diff corpus.jsonl --rules rules-before --rules rules/")
+    diff.add_argument("files", nargs="+", metavar="FILE")
+    diff.add_argument("--rules", action="append", metavar="DIR", required=True,
+                      help="give twice: the old rule folder, then the new one ('builtin' for the built-in rules)")
+    diff.add_argument("--date", help="reference date for every document (default: each record's)")
+    diff.add_argument("--examples", type=_positive, default=3, metavar="N", help="examples per group (default 3)")
 
     init = _command(sub, "init", "write a starter folder of rules on top of the built-in ones",
                     "Write DIR/layer.yaml (the folder builds on the built-in rules and can switch some "
@@ -314,6 +335,22 @@ def _fixtures(args: argparse.Namespace) -> int:
     return EXIT_DOCUMENT_FAILED if bad else EXIT_OK
 
 
+def _stats(args: argparse.Namespace) -> int:
+    engine = _engine(args.rules)
+    stats = corpus_stats(engine, read_documents(args.files), args.date)
+    print(to_json(stats.to_dict(), indent=2) if args.format == "json" else stats.table())
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    if len(args.rules) != 2:
+        raise ValueError("diff takes --rules twice: the old rule folder, then the new one")
+    old, new = (_engine(None if r == "builtin" else r) for r in args.rules)
+    documents = list(read_documents(args.files))
+    print(diff_report(diff_outputs(old, new, documents, args.date), len(documents), args.examples))
+    return EXIT_OK
+
+
 def _init(args: argparse.Namespace) -> int:
     folder = Path(args.directory)
     written = write_starter(folder)
@@ -323,7 +360,8 @@ def _init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"extract": _extract, "test": _test, "validate": _validate, "fixtures": _fixtures, "init": _init}
+COMMANDS = {"extract": _extract, "test": _test, "validate": _validate, "fixtures": _fixtures, "init": _init,
+            "stats": _stats, "diff": _diff}
 
 if __name__ == "__main__":
     sys.exit(main())
