@@ -15,6 +15,7 @@ from typing import Any, Iterable, Iterator, Sequence, TextIO
 
 from .corpus_stats import corpus_stats, diff_outputs, diff_report
 from .engine import Engine
+from .explaining import explanation_text
 from .errors import RuleError
 from .examples import run_examples
 from .fixtures import check_fixtures, update_fixtures
@@ -85,6 +86,20 @@ def _parser() -> argparse.ArgumentParser:
                         "digits, signs, quotation marks...) and name any pattern that runs out of "
                         "time there (catastrophic backtracking).\n\nexample:\n  extractor validate rules/")
     validate.add_argument("directory", nargs="?", help=f"rule folder (default: {AUTHOR_DEFAULT})")
+
+    explain = _command(sub, "explain", "why each extraction came out as it did, and why a span did not",
+                       "Extract TEXT (or the text of FILE) and show, for each extraction, the rule "
+                       "and its file and line, its groups, the mentions its constraints used and the "
+                       "steps of its value. --why-not SPAN lists the rules that could have produced "
+                       "SPAN and the first check that failed for each.\n\nexample:\n"
+                       "  extractor explain 'WHO Chief Scientist Soumya Swaminathan said so.' "
+                       "--why-not 'Chief Scientist Soumya Swaminathan'")
+    explain.add_argument("text", metavar="TEXT|FILE")
+    _rules_option(explain)
+    explain.add_argument("--date", help="reference date YYYY-MM-DD")
+    explain.add_argument("--why-not", action="append", default=[], metavar="SPAN",
+                         help="a span that was not extracted (may be given more than once)")
+    explain.add_argument("--format", choices=("text", "json"), default="text")
 
     stats = _command(sub, "stats", "hits per rule and per type over a corpus; rules that never fire",
                      "Run the rules over FILE... (as extract reads them) and count each rule's "
@@ -335,6 +350,15 @@ def _fixtures(args: argparse.Namespace) -> int:
     return EXIT_DOCUMENT_FAILED if bad else EXIT_OK
 
 
+def _explain(args: argparse.Namespace) -> int:
+    engine = _engine(args.rules)
+    path = Path(args.text)
+    text = path.read_text("utf-8") if "\n" not in args.text and len(args.text) < 4096 and path.is_file() else args.text
+    data = engine.explain(text, args.date, args.why_not)
+    print(to_json(data, indent=2) if args.format == "json" else explanation_text(data))
+    return EXIT_OK
+
+
 def _stats(args: argparse.Namespace) -> int:
     engine = _engine(args.rules)
     stats = corpus_stats(engine, read_documents(args.files), args.date)
@@ -361,7 +385,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"extract": _extract, "test": _test, "validate": _validate, "fixtures": _fixtures, "init": _init,
-            "stats": _stats, "diff": _diff}
+            "stats": _stats, "diff": _diff, "explain": _explain}
 
 if __name__ == "__main__":
     sys.exit(main())

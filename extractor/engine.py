@@ -126,6 +126,13 @@ class Engine:
             self._cache.clear()
         return Result(id, ref_text, extractions, list(outcome.errors)), outcome
 
+    def explain(self, text: str, reference_date: str | date | None = None, why_not: Iterable[str] = (),
+                date_order: str | None = None) -> dict[str, Any]:
+        """Why each extraction came out as it did, and for each span in `why_not` why no rule
+        gave it (docs/rules.md, "Explain"); plain data, `explaining.explanation_text` for people."""
+        from .explaining import explain
+        return explain(self, text, reference_date, tuple(why_not), date_order)
+
     def check_types(self, types: Iterable[str] | None) -> frozenset[str] | None:
         """The requested types as a set; an error for a string or a name no rule gives."""
         if types is None:

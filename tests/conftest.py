@@ -10,6 +10,7 @@ from extractor import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
+SEED_PATH = FIXTURES / "india-us-defence-roadmap.txt"
 RULES = ROOT / "rules"
 SHARED = ROOT.parent / "shared"
 

@@ -1,0 +1,70 @@
+"""extractor explain: each extraction's rule, groups, constraints and steps; why a span was not found."""
+from __future__ import annotations
+
+import json
+
+from extractor import Engine
+from extractor.cli import main
+from extractor.explaining import explanation_text
+
+from .conftest import SEED_PATH, write_rules
+
+OVERLAP = """\
+rules:
+  - id: thing.short_high
+    type: thing
+    priority: 90
+    pattern: 'New'
+    examples: [{text: "New York", match: "New"}]
+  - id: thing.long_low
+    type: thing
+    priority: 10
+    pattern: 'New York City'
+    examples: [{text: "New York City", match: "New York City"}]
+"""
+
+
+def test_every_extraction_names_its_rule_groups_and_steps(engine, seed_text):
+    data = engine.explain(seed_text)
+    assert len(data["extractions"]) == len(engine.extract(seed_text).extractions)
+    assert data["reference_date_from"] == "dateline of the document"
+    for e in data["extractions"]:
+        file, line = e["rule_at"].rsplit(":", 1)
+        assert file.endswith(".yaml") and int(line) > 0
+        assert e["steps"] and e["steps"][0].startswith("normaliser ")
+    money = next(e for e in data["extractions"] if e["text"] == "USD 3 billion")
+    assert money["groups"]["amount"]["text"] == "3" and money["groups"]["scale"]["text"] == "billion"
+    quote = next(e for e in data["extractions"] if e["type"] == "quote" and e["value"].get("speaker_text"))
+    assert any(s.startswith(f"speaker {quote['value']['speaker_text']!r}") for s in quote["steps"])
+    title = next(e for e in data["extractions"] if e["rule"] == "title.before_name")
+    assert title["constraints"]
+
+
+def test_why_not_names_the_constraint_and_the_mention_that_blocked_it(engine):
+    text = "WHO Chief Scientist Soumya Swaminathan said so on Monday."
+    (answer,) = engine.explain(text, why_not=["Chief Scientist Soumya Swaminathan"])["why_not"]
+    verdicts = {r["rule"]: r["verdict"] for r in answer["rules"]}
+    assert verdicts["title.before_name"] == ("a constraint failed: not_overlapping organisation: overlaps "
+                                             "'WHO Chief Scientist Soumya Swaminathan' (mention.organisation)")
+    assert "date.weekday" not in verdicts                       # it cannot match there at all
+    assert answer["extracted_as"] == []
+
+
+def test_why_not_names_the_rule_that_won_the_overlap(tmp_path):
+    engine = Engine.from_directory(write_rules(tmp_path, {"r.yaml": OVERLAP}))
+    (answer,) = engine.explain("I love New York City.", why_not=["New York City"])["why_not"]
+    verdicts = {r["rule"]: r["verdict"] for r in answer["rules"]}
+    assert verdicts["thing.long_low"].startswith("lost the overlap to thing.short_high 'New' (priority 90 against 10")
+    assert verdicts["thing.short_high"].startswith("the pattern does not match exactly this span")
+    text = explanation_text(engine.explain("I love New York City.", why_not=["New", "Boston"]))
+    assert "thing.short_high" in text and "matched and extracted" in text
+    assert "why not 'Boston': the text does not contain this span" in text
+
+
+def test_the_command_reads_text_or_a_file(capsys):
+    assert main(["explain", str(SEED_PATH), "--format", "json", "--why-not", "Rajnath Singh"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["extractions"] and data["why_not"][0]["span"] == "Rajnath Singh"
+    assert main(["explain", "It cost $5 on Monday.", "--date", "2023-06-05"]) == 0
+    out = capsys.readouterr().out
+    assert "money 8-10 '$5'  <- money.before" in out and "reference date 2023-06-05 (given)" in out
