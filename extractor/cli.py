@@ -188,7 +188,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("extractor: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except RuleError as exc:
-        print(f"extractor: rule error: {exc}", file=sys.stderr)
+        for error in exc.all():
+            print(f"extractor: rule error: {error}", file=sys.stderr)
         return EXIT_RULES
     except (ValueError, OSError) as exc:
         print(f"extractor: {exc}", file=sys.stderr)

@@ -247,21 +247,81 @@ def compile_pattern(pattern: str, flags: Iterable[str], source: RuleSource,
     try:
         return regex.compile(expanded, bits, **named_lists)
     except regex.error as exc:
-        raise RuleError(f"bad pattern: {exc}", **where) from None
+        raise RuleError(f"bad pattern: {locate_error(pattern, source.macros, bits) or exc}", **where) from None
+
+
+def locate_error(pattern: str, macros: dict[str, Any], bits: int) -> str | None:
+    """Where in the author's own text a pattern is broken: in which macro (the innermost that
+    fails on its own), or where in the rule's pattern; None if only the whole fails."""
+    stand_in_text = "(?:x)"
+
+    def broken(text: str) -> tuple[int, str] | None:
+        """Compile `text` with each macro and lexicon reference replaced by a stand-in; on an
+        error, its position in `text` and the message."""
+        out, marks, last = [], [], 0      # marks: (start in the result, start in text, length in text)
+        for ref in regex.finditer(f"{MACRO_REF.pattern}|{LEXICON_REF.pattern}", text):
+            out.append(text[last:ref.start()])
+            marks.append((sum(map(len, out)), ref.start(), ref.end() - ref.start()))
+            out.append(stand_in_text)
+            last = ref.end()
+        out.append(text[last:])
+        try:
+            regex.compile("".join(out), bits)
+            return None
+        except regex.error as exc:
+            pos = exc.pos or 0
+            for out_start, start, length in reversed(marks):
+                if out_start <= pos:
+                    inside = pos < out_start + len(stand_in_text)
+                    return (start if inside else start + length + pos - out_start - len(stand_in_text)), exc.msg
+            return pos, exc.msg
+
+    def describe(text: str, pos: int, msg: str) -> str:
+        return f"{msg} at position {pos} of {text[max(0, pos - 20):pos]!r} >>> {text[pos:pos + 20]!r}"
+
+    seen: set[str] = set()
+
+    def in_macros(text: str) -> str | None:
+        for ref in MACRO_REF.finditer(text):
+            name = ref.group(1)
+            if name in seen or name not in macros:
+                continue
+            seen.add(name)
+            inner = in_macros(macros[name].pattern)
+            if inner:
+                return inner
+            found = broken(macros[name].pattern)
+            if found:
+                return f"in macro {{{name}}} ({macros[name].file}:{macros[name].line}): " + describe(
+                    macros[name].pattern, *found)
+        return None
+
+    located = in_macros(pattern)
+    if located:
+        return located
+    found = broken(pattern)
+    return f"in the rule's pattern: {describe(pattern, *found)}" if found else None
 
 
 def compile_rules(source: RuleSource, normalisers: dict[str, Callable]) -> CompiledRules:
     lexicons = {name: Lexicon(d) for name, d in sorted(source.lexicons.items())}
     types_by_stage = _types_by_stage(source.rules)
     compiled: dict[int, list[CompiledRule]] = {}
+    problems: list[RuleError] = []          # every rule's, not only the first
     for rule in source.rules:
         where = {"file": rule.file, "line": rule.line, "rule": rule.id}
-        pattern = compile_pattern(rule.pattern, rule.flags, source, lexicons, where)
-        requires, requires_literals = _pieces(rule.requires, source, lexicons, where)
-        anchors, anchor_literals = _pieces((rule.anchor,) if rule.anchor else (), source, lexicons, where)
-        _check_rule(rule, pattern, normalisers, types_by_stage, where)
+        try:
+            pattern = compile_pattern(rule.pattern, rule.flags, source, lexicons, where)
+            requires, requires_literals = _pieces(rule.requires, source, lexicons, where)
+            anchors, anchor_literals = _pieces((rule.anchor,) if rule.anchor else (), source, lexicons, where)
+            _check_rule(rule, pattern, normalisers, types_by_stage, where)
+        except RuleError as exc:
+            problems.append(exc)
+            continue
         compiled.setdefault(rule.stage, []).append(
             CompiledRule(rule, pattern, requires, anchors, requires_literals, anchor_literals))
+    if problems:
+        raise RuleError.of(problems)
     stages = tuple((stage, tuple(sorted(rules, key=lambda r: (-r.definition.priority, r.id))))
                    for stage, rules in sorted(compiled.items()))
     return CompiledRules(stages, lexicons, _segmentation(source, lexicons))

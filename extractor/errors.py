@@ -11,7 +11,18 @@ class RuleError(Exception):
         self.file = file
         self.line = line
         self.rule = rule
+        self.more: list[RuleError] = []      # further problems found in the same pass
         super().__init__(str(self))
+
+    @classmethod
+    def of(cls, errors: list["RuleError"]) -> "RuleError":
+        """One error to raise for several: the first, carrying the others in `more`."""
+        first = errors[0]
+        first.more = errors[1:]
+        return first
+
+    def all(self) -> list["RuleError"]:
+        return [self] + self.more
 
     def __str__(self) -> str:
         where = self.file or "<rules>"

@@ -264,9 +264,11 @@ def _read_yaml(path: Path) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        message = f"YAML error: {exc.problem or exc.context}"
+        parser = exc.problem or exc.context or ""
         if exc.context and exc.context_mark and exc.problem_mark:
-            message += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
+            parser += f", {exc.context} that starts at line {exc.context_mark.line + 1}"
+        plain = next((words for clue, words in YAML_IN_PLAIN_WORDS if clue in parser), None)
+        message = f"{plain} (YAML: {parser})" if plain else f"YAML error: {parser}"
         raise RuleError(message, file=str(path), line=line) from None
     except yaml.YAMLError as exc:
         raise RuleError(f"YAML error: {exc}", file=str(path)) from None
@@ -275,6 +277,24 @@ def _read_yaml(path: Path) -> Any:
     if not isinstance(data, dict):
         raise RuleError("a rule file must be a mapping at the top", file=str(path), line=1)
     return data
+
+
+# The YAML parser's words, and what they mean to someone editing a rule file.
+YAML_IN_PLAIN_WORDS = [
+    ("found character that cannot start any token", "a tab or a stray character: YAML indents with spaces only"),
+    ("mapping values are not allowed", "a colon and a space inside a value, or a line indented further than the "
+                                       "one above it: put the value in quotes, or line the keys up"),
+    ("did not find expected '-' indicator", "this line should be a list item (\"- ...\") or be indented like the "
+                                            "items above it"),
+    ("did not find expected key", "this line is indented differently from the keys above it"),
+    ("expected <block end>", "this line is indented differently from the keys above it"),
+    ("found unexpected end of stream", "a quotation mark or bracket is never closed"),
+    ("while scanning a quoted scalar", "a quoted value is not closed, or holds a character that must be escaped"),
+    ("did not find expected ',' or ']'", "a [list, like this] is not closed, or lacks a comma"),
+    ("did not find expected ',' or '}'", "a {map: like this} is not closed, or lacks a comma"),
+    ("could not find expected ':'", "a key without a colon after it (key: value)"),
+    ("duplicate key", "the same key twice in one mapping"),
+]
 
 
 def _line_at(data: Any, path: list[Any]) -> tuple[int | None, str | None]:
@@ -304,10 +324,20 @@ def _node_at(data: Any, path: list[Any]) -> Any:
 
 
 def _validate(validator: Any, data: Any, file: str) -> None:
+    """Every schema problem of the file, one per rule or top-level entry (the deepest of each)."""
     errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     if not errors:
         return
-    error = min(errors, key=lambda e: -len(e.absolute_path))
+    by_entry: dict[tuple[str, ...], Any] = {}
+    for error in errors:
+        entry = tuple(map(str, list(error.absolute_path)[:2]))
+        if entry not in by_entry or len(error.absolute_path) > len(by_entry[entry].absolute_path):
+            by_entry[entry] = error
+    found = [_schema_error(error, data, file) for error in by_entry.values()]
+    raise RuleError.of(sorted(found, key=lambda e: (e.line or 0, e.message)))
+
+
+def _schema_error(error: Any, data: Any, file: str) -> RuleError:
     path = list(error.absolute_path)
     line, rule_id = _line_at(data, path)
     message = error.message
@@ -318,7 +348,7 @@ def _validate(validator: Any, data: Any, file: str) -> None:
         if keys and isinstance(node, LineDict) and keys[0] in node.key_lines:
             line = node.key_lines[keys[0]]
     where = "/".join(str(p) for p in path)
-    raise RuleError(f"{message}" + (f" (at {where})" if where else ""), file=file, line=line, rule=rule_id)
+    return RuleError(f"{message}" + (f" (at {where})" if where else ""), file=file, line=line, rule=rule_id)
 
 
 def _collect(source: RuleSource, data: dict[str, Any], file: str) -> None:

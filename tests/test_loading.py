@@ -135,3 +135,53 @@ def test_links_inside_the_rule_folder_are_followed(tmp_path):
     folder = write_rules(tmp_path / "rules", {"real.yml.txt": MINIMAL_RULE})
     (folder / "money.yaml").symlink_to(folder / "real.yml.txt")
     assert [r.id for r in load_directory(folder).rules] == ["money.dollars"]
+
+
+@pytest.mark.parametrize("text, words, line", [
+    ("rules:\n\t- id: a.b\n", "a tab or a stray character: YAML indents with spaces only", 2),
+    ("rules:\n  - id: a.b\n    pattern: \"abc\n", "a quotation mark or bracket is never closed", 4),
+    ("rules:\n  - id: a.b\n  type: a\n", "this line should be a list item", 3),
+    ("rules:\n  - id: a.b\n    type: a\n    pattern: it: x\n", "a colon and a space inside a value", 4),
+])
+def test_yaml_mistakes_are_told_in_plain_words(tmp_path, text, words, line):
+    write_rules(tmp_path, {"a.yaml": text})
+    with pytest.raises(RuleError, match=words) as caught:
+        load_directory(tmp_path)
+    assert caught.value.line == line and "(YAML: " in caught.value.message
+
+
+def test_every_problem_of_a_file_is_reported_at_once(tmp_path):
+    rules = ("rules:\n  - id: a.one\n    type: a\n    pattern: x\n    examples: []\n    colour: red\n"
+             "  - id: a.two\n    type: a\n    pattern: y\n")
+    write_rules(tmp_path, {"a.yaml": rules})
+    with pytest.raises(RuleError) as caught:
+        load_directory(tmp_path)
+    found = [(e.rule, e.line) for e in caught.value.all()]
+    assert found == [("a.one", 5), ("a.two", 7)]       # one per rule: its deepest problem
+
+
+BROKEN_PATTERNS = """\
+macros:
+  GOOD: 'a+'
+  BAD: '(b|c'
+  USES: '{BAD}x'
+rules:
+  - id: t.one
+    type: t
+    pattern: '{GOOD}{USES}'
+    examples: [{text: "ab", match: "ab"}]
+  - id: t.two
+    type: t
+    pattern: '{GOOD}x)'
+    examples: [{text: "ax", match: "ax"}]
+"""
+
+
+def test_a_bad_pattern_is_located_in_the_authors_own_text(tmp_path):
+    """Not "missing ) at position 10318" of the expanded pattern: the macro, or the place in the rule."""
+    write_rules(tmp_path, {"a.yaml": BROKEN_PATTERNS})
+    with pytest.raises(RuleError) as caught:
+        Engine.from_directory(tmp_path, cache=False)
+    one, two = caught.value.all()
+    assert one.rule == "t.one" and "in macro {BAD} (" in one.message and "a.yaml:3): missing )" in one.message
+    assert two.rule == "t.two" and "in the rule's pattern: unbalanced parenthesis at position 7" in two.message
