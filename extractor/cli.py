@@ -21,6 +21,7 @@ from .examples import run_examples
 from .fixtures import check_fixtures, update_fixtures
 from .inputs import FORMATS, Document, read_documents
 from .layers import write_starter
+from .lint import lint
 from .loading import builtin_rules_dir, rule_files
 from .output import Result, to_json, to_table
 from .stress import UNITS, stress_check
@@ -86,6 +87,16 @@ def _parser() -> argparse.ArgumentParser:
                         "digits, signs, quotation marks...) and name any pattern that runs out of "
                         "time there (catastrophic backtracking).\n\nexample:\n  extractor validate rules/")
     validate.add_argument("directory", nargs="?", help=f"rule folder (default: {AUTHOR_DEFAULT})")
+
+    lint_ = _command(sub, "lint", "what is legal in the rules but probably not meant",
+                     "Rules with no counter-examples, surfaces two lexicons give different values, "
+                     "rules that never fire on the fixtures, repeated groups that repeat inside "
+                     "(catastrophic backtracking) and patterns that run away on stress texts, rules "
+                     "without requires: or anchor: (tried at every position). Exit code 1 if it "
+                     "finds anything.\n\nexample:\n  extractor lint --rules my-rules --fixtures fixtures")
+    _rules_option(lint_, AUTHOR_DEFAULT)
+    lint_.add_argument("--fixtures", default="fixtures", metavar="DIR",
+                       help="texts the rules should fire on (default: fixtures, if there is one)")
 
     explain = _command(sub, "explain", "why each extraction came out as it did, and why a span did not",
                        "Extract TEXT (or the text of FILE) and show, for each extraction, the rule "
@@ -351,6 +362,15 @@ def _fixtures(args: argparse.Namespace) -> int:
     return EXIT_DOCUMENT_FAILED if bad else EXIT_OK
 
 
+def _lint(args: argparse.Namespace) -> int:
+    engine = _engine(_author_rules(args.rules))
+    findings = lint(engine, Path(args.fixtures))
+    for finding in findings:
+        print(finding)
+    print(f"{len(findings)} finding(s) in {len(engine.rules.rules)} rules")
+    return EXIT_DOCUMENT_FAILED if findings else EXIT_OK
+
+
 def _explain(args: argparse.Namespace) -> int:
     engine = _engine(args.rules)
     path = Path(args.text)
@@ -386,7 +406,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"extract": _extract, "test": _test, "validate": _validate, "fixtures": _fixtures, "init": _init,
-            "stats": _stats, "diff": _diff, "explain": _explain}
+            "stats": _stats, "diff": _diff, "explain": _explain, "lint": _lint}
 
 if __name__ == "__main__":
     sys.exit(main())
