@@ -24,6 +24,7 @@ from .layers import write_starter
 from .lint import lint
 from .loading import builtin_rules_dir, rule_files
 from .output import Result, to_json, to_table
+from .report import render
 from .stress import UNITS, stress_check
 
 EXIT_OK, EXIT_DOCUMENT_FAILED, EXIT_RULES = 0, 1, 2
@@ -111,6 +112,16 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--why-not", action="append", default=[], metavar="SPAN",
                          help="a span that was not extracted (may be given more than once)")
     explain.add_argument("--format", choices=("text", "json"), default="text")
+
+    report = _command(sub, "report", "one self-contained HTML page of documents with their extractions",
+                      "Extract FILE... (as extract reads them) and write one static page, no network "
+                      "needed: each document with its extractions highlighted by type (hover: rule and "
+                      "value; click: details), a table of them, and its people.\n\nexample:\n"
+                      "  extractor report fixtures/*.txt -o report.html")
+    report.add_argument("files", nargs="+", metavar="FILE")
+    report.add_argument("-o", "--output", required=True, metavar="PAGE", help="the HTML file to write")
+    _rules_option(report)
+    report.add_argument("--date", help="reference date for every document (default: each record's)")
 
     stats = _command(sub, "stats", "hits per rule and per type over a corpus; rules that never fire",
                      "Run the rules over FILE... (as extract reads them) and count each rule's "
@@ -380,6 +391,19 @@ def _explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report_page(args: argparse.Namespace) -> int:
+    engine = _engine(args.rules)
+    pairs, failed = [], 0
+    for document in read_documents(args.files):
+        result = _result(engine, document, args.date, None)
+        _report(document, result)
+        failed += not result.ok
+        pairs.append((document.text or "", result))
+    Path(args.output).write_text(render(pairs, title=f"extractor report: {len(pairs)} documents"), "utf-8")
+    print(f"wrote {args.output}: {len(pairs)} documents, {sum(len(r.extractions) for _, r in pairs)} extractions")
+    return EXIT_DOCUMENT_FAILED if failed else EXIT_OK
+
+
 def _stats(args: argparse.Namespace) -> int:
     engine = _engine(args.rules)
     stats = corpus_stats(engine, read_documents(args.files), args.date)
@@ -406,7 +430,8 @@ def _init(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"extract": _extract, "test": _test, "validate": _validate, "fixtures": _fixtures, "init": _init,
-            "stats": _stats, "diff": _diff, "explain": _explain, "lint": _lint}
+            "stats": _stats, "diff": _diff, "explain": _explain, "lint": _lint,
+            "report": _report_page}
 
 if __name__ == "__main__":
     sys.exit(main())
