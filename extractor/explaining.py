@@ -40,7 +40,8 @@ def explain(engine: "Engine", text: str, reference_date: Any = None, why_not: li
             "rule": extraction.rule, "rule_at": f"{rule.file}:{rule.line}", "value": extraction.value,
             "groups": _groups(mention) if mention is not None and mention.rule.id == extraction.rule else {},
             "constraints": _constraints(mention, outcome) if mention is not None else [],
-            "steps": _steps(extraction, rule, result.reference_date, source, outcome),
+            "steps": _steps(extraction, rule, result.reference_date, source, outcome)
+            + _date_steps(engine, nfc, mention, outcome, result.reference_date),
         }
         explained.append(entry)
     answers = [_why_not(engine, nfc, span, outcome, result) for span in why_not]
@@ -92,6 +93,25 @@ def _steps(extraction: Any, rule: Any, reference: str | None, source: str, outco
         steps.append(f"parties {value['parties']} from the subject and with-phrases of the verb, "
                      "pronouns and collectives resolved to earlier mentions")
     return steps
+
+
+def _date_steps(engine: "Engine", text: str, mention: Mention | None, outcome: MatchOutcome,
+                reference: str | None) -> list[str]:
+    """For a date the text leaves open (no year written): how the tense of its sentence chose
+    between the past and the coming occurrence."""
+    if mention is None or mention.type != "date" or mention.group("year") or reference is None:
+        return []
+    from datetime import date
+
+    from .normalising import Context
+    from .normalising.dates import _is_future
+    from .segmenting import segment
+    ctx = Context(text, date.fromisoformat(reference), engine.rules.lexicons,
+                  segment(text, engine.rules.segmentation), {}, outcome)
+    tense = "future" if _is_future(mention, ctx) else "past"
+    taken = "the coming occurrence after" if tense == "future" else "the latest occurrence up to"
+    return [f"no year written: tense read as {tense} (lexicons future_markers and past_markers, around "
+            f"the date), so {taken} the reference date"]
 
 
 def _why_not(engine: "Engine", text: str, span_text: str, outcome: MatchOutcome, result: Any) -> dict[str, Any]:

@@ -68,3 +68,10 @@ def test_the_command_reads_text_or_a_file(capsys):
     assert main(["explain", "It cost $5 on Monday.", "--date", "2023-06-05"]) == 0
     out = capsys.readouterr().out
     assert "money 8-10 '$5'  <- money.before" in out and "reference date 2023-06-05 (given)" in out
+
+
+def test_a_date_without_a_year_says_which_tense_anchored_it(engine):
+    data = engine.explain("The talks will resume on Monday.", "2023-06-07")
+    (monday,) = [e for e in data["extractions"] if e["text"] == "Monday"]
+    assert monday["value"]["timex"] == "2023-06-12"
+    assert any("tense read as future" in step for step in monday["steps"])
