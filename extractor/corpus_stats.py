@@ -74,8 +74,10 @@ class Change:
         where = f"{self.document} {e.start}-{e.end} {e.text!r}"
         if self.kind == "changed":
             assert self.old is not None and self.new is not None
-            was = self.old.value if self.old.rule == self.new.rule else f"{self.old.rule} {self.old.value}"
-            return f"{where}: {_value(was)} -> {_value(self.new.value)}"
+            was = _value(self.old.value)
+            if self.old.rule != self.new.rule:
+                was = f"{self.old.rule} {was}"
+            return f"{where}: {was} -> {_value(self.new.value)}"
         return f"{where}: {_value(e.value)}"
 
 

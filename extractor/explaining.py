@@ -89,6 +89,12 @@ def _steps(extraction: Any, rule: Any, reference: str | None, source: str, outco
         steps.append(f"speaker {value['speaker_text']!r}: {how}, resolved to {value.get('speaker')!r}")
     elif "speaker" in value and value.get("speaker") is None:
         steps.append("no speaker: nothing in the sentence or the paragraph attributes the quotation")
+    if extraction.type == "title" and value.get("person"):
+        people = [m for m in outcome.of_type("person").mentions
+                  if m.match.string[m.start:m.end] == value["person"]]
+        origin = (f"the person mention {value['person']!r} at {people[0].start}-{people[0].end} "
+                  f"({people[0].rule.id})") if people else f"{value['person']!r}"
+        steps.append(f"person: the fullest name in the document that ends with the title's name: {origin}")
     if "parties" in value:
         steps.append(f"parties {value['parties']} from the subject and with-phrases of the verb, "
                      "pronouns and collectives resolved to earlier mentions")

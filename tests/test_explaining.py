@@ -75,3 +75,10 @@ def test_a_date_without_a_year_says_which_tense_anchored_it(engine):
     (monday,) = [e for e in data["extractions"] if e["text"] == "Monday"]
     assert monday["value"]["timex"] == "2023-06-12"
     assert any("tense read as future" in step for step in monday["steps"])
+
+
+def test_a_title_says_which_person_mention_gave_its_person(engine):
+    data = engine.explain("Defence Minister Rajnath Singh met them. Singh spoke.")
+    (title,) = [e for e in data["extractions"] if e["type"] == "title"]
+    assert any(s.startswith("person: the fullest name in the document") and "'Rajnath Singh'" in s
+               for s in title["steps"])
