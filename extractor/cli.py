@@ -118,18 +118,14 @@ def _parser() -> argparse.ArgumentParser:
                       "needed: each document with its extractions highlighted by type (hover: rule and "
                       "value; click: details), a table of them, and its people.\n\nexample:\n"
                       "  extractor report fixtures/*.txt -o report.html")
-    report.add_argument("files", nargs="+", metavar="FILE")
+    _batch_arguments(report)
     report.add_argument("-o", "--output", required=True, metavar="PAGE", help="the HTML file to write")
-    _rules_option(report)
-    report.add_argument("--date", help="reference date for every document (default: each record's)")
 
     stats = _command(sub, "stats", "hits per rule and per type over a corpus; rules that never fire",
                      "Run the rules over FILE... (as extract reads them) and count each rule's "
                      "mentions (internal ones too) and each type's extractions; list the rules "
                      "that never fired.\n\nexample:\n  extractor stats corpus.jsonl --rules my-rules")
-    stats.add_argument("files", nargs="+", metavar="FILE")
-    _rules_option(stats)
-    stats.add_argument("--date", help="reference date for every document (default: each record's)")
+    _batch_arguments(stats)
     stats.add_argument("--format", choices=("text", "json"), default="text")
 
     diff = _command(sub, "diff", "what a rule change does to the output over a corpus",
@@ -137,10 +133,9 @@ def _parser() -> argparse.ArgumentParser:
                     "changed (same type and span, another value or rule), grouped by rule, with a few "
                     "examples each.\n\nexample:\n"
                     "  extractor diff corpus.jsonl --rules rules-before --rules rules/")
-    diff.add_argument("files", nargs="+", metavar="FILE")
+    _batch_arguments(diff, rules=False)
     diff.add_argument("--rules", action="append", metavar="DIR", required=True,
                       help="give twice: the old rule folder, then the new one ('builtin' for the built-in rules)")
-    diff.add_argument("--date", help="reference date for every document (default: each record's)")
     diff.add_argument("--examples", type=_positive, default=3, metavar="N", help="examples per group (default 3)")
 
     init = _command(sub, "init", "write a starter folder of rules on top of the built-in ones",
@@ -158,6 +153,14 @@ def _parser() -> argparse.ArgumentParser:
     fixtures.add_argument("--update", action="store_true", help="rewrite golden files that differ")
     _rules_option(fixtures)
     return parser
+
+
+def _batch_arguments(parser: argparse.ArgumentParser, rules: bool = True) -> None:
+    """FILE... as `extract` reads them, a reference date for all, and (usually) --rules."""
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    if rules:
+        _rules_option(parser)
+    parser.add_argument("--date", help="reference date for every document (default: each record's)")
 
 
 def _seconds(value: str) -> float:

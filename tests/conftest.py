@@ -72,3 +72,14 @@ segmentation:
   paragraph_break: '(\\n|\\n\\n)+x'
   sentence_end: '[.!?]+(?=\\s)'
 """
+
+EUROS_RULE = """\
+rules:
+  - id: money.euros
+    type: money
+    normaliser: money
+    pattern: '€(?P<amount>\\d+)'
+    options: {currency: EUR}
+    examples:
+      - {text: "It cost €5.", match: "€5"}
+"""

@@ -9,23 +9,13 @@ from extractor.cli import main
 from extractor.corpus_stats import corpus_stats, diff_outputs, diff_report
 from extractor.inputs import Document
 
-from .conftest import MINIMAL_RULE, write_rules
+from .conftest import EUROS_RULE, MINIMAL_RULE, write_rules
 
-EUROS = """\
-rules:
-  - id: money.euros
-    type: money
-    normaliser: money
-    pattern: '€(?P<amount>\\d+)'
-    options: {currency: EUR}
-    examples:
-      - {text: "It cost €5.", match: "€5"}
-"""
 DOCS = [Document("a", "It cost $5 and $6."), Document("b", "Nothing here."), Document("c", None, error="bad")]
 
 
 def test_stats_count_rules_and_types_and_name_the_silent_rules(tmp_path):
-    engine = Engine.from_directory(write_rules(tmp_path, {"money.yaml": MINIMAL_RULE, "euros.yaml": EUROS}))
+    engine = Engine.from_directory(write_rules(tmp_path, {"money.yaml": MINIMAL_RULE, "euros.yaml": EUROS_RULE}))
     stats = corpus_stats(engine, DOCS)
     assert (stats.documents, stats.failed) == (3, 1)
     assert stats.by_rule == {"money.dollars": 2} and stats.by_type == {"money": 2}
@@ -36,7 +26,7 @@ def test_stats_count_rules_and_types_and_name_the_silent_rules(tmp_path):
 def test_diff_groups_added_lost_and_changed_by_rule(tmp_path):
     old = Engine.from_directory(write_rules(tmp_path / "old", {"money.yaml": MINIMAL_RULE}))
     changed = MINIMAL_RULE.replace("{currency: USD}", "{currency: CAD}")
-    new = Engine.from_directory(write_rules(tmp_path / "new", {"money.yaml": changed, "euros.yaml": EUROS}))
+    new = Engine.from_directory(write_rules(tmp_path / "new", {"money.yaml": changed, "euros.yaml": EUROS_RULE}))
     docs = [Document("a", "It cost $5 or €7.")]
     changes = diff_outputs(old, new, docs)
     assert [(c.kind, c.rule) for c in changes] == [("changed", "money.dollars"), ("added", "money.euros")]
@@ -46,7 +36,7 @@ def test_diff_groups_added_lost_and_changed_by_rule(tmp_path):
 
 
 def test_the_commands(tmp_path, capsys):
-    folder = write_rules(tmp_path / "rules", {"money.yaml": MINIMAL_RULE, "euros.yaml": EUROS})
+    folder = write_rules(tmp_path / "rules", {"money.yaml": MINIMAL_RULE, "euros.yaml": EUROS_RULE})
     layer = write_rules(tmp_path / "mine", {"layer.yaml": "layer: {extends: ../rules, disable: [money.euros]}\n"})
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(json.dumps({"id": "a", "text": "It cost $5 or €7."}) + "\n", "utf-8")

@@ -11,22 +11,12 @@ from extractor import Engine, RuleError
 from extractor.layers import write_starter
 from extractor.loading import load_directory
 
-from .conftest import MINIMAL_RULE, write_rules
+from .conftest import EUROS_RULE, MINIMAL_RULE, write_rules
 
-SECOND_RULE = """\
-rules:
-  - id: money.euros
-    type: money
-    normaliser: money
-    pattern: '€(?P<amount>\\d+)'
-    options: {currency: EUR}
-    examples:
-      - {text: "It cost €5.", match: "€5"}
-"""
 
 
 def _base(tmp_path):
-    return write_rules(tmp_path / "base", {"money.yaml": MINIMAL_RULE, "euros.yaml": SECOND_RULE,
+    return write_rules(tmp_path / "base", {"money.yaml": MINIMAL_RULE, "euros.yaml": EUROS_RULE,
                                            "macros.yaml": "macros:\n  AMOUNT: '\\d+(?:\\.\\d+)?'\n"})
 
 
