@@ -83,3 +83,32 @@ rules:
     examples:
       - {text: "It cost €5.", match: "€5"}
 """
+
+# Overlapping rules: priority, then length, then leftmost.
+OVERLAP = """\
+rules:
+  - id: thing.short_high
+    type: thing
+    priority: 90
+    pattern: 'New'
+    examples: [{text: "New York", match: "New"}]
+  - id: thing.long_low
+    type: thing
+    priority: 10
+    pattern: 'New York City'
+    examples: [{text: "New York City", match: "New York City"}]
+  - id: thing.long_a
+    type: thing
+    priority: 50
+    pattern: 'big apple'
+    examples: [{text: "big apple", match: "big apple"}]
+  - id: thing.short_a
+    type: thing
+    priority: 50
+    pattern: 'apple pie'
+    examples: [{text: "apple pie", match: "apple pie"}]
+  - id: other.any
+    type: other
+    pattern: 'York'
+    examples: [{text: "York", match: "York"}]
+"""

@@ -7,21 +7,8 @@ from extractor import Engine
 from extractor.cli import main
 from extractor.explaining import explanation_text
 
-from .conftest import SEED_PATH, write_rules
+from .conftest import OVERLAP, SEED_PATH, write_rules
 
-OVERLAP = """\
-rules:
-  - id: thing.short_high
-    type: thing
-    priority: 90
-    pattern: 'New'
-    examples: [{text: "New York", match: "New"}]
-  - id: thing.long_low
-    type: thing
-    priority: 10
-    pattern: 'New York City'
-    examples: [{text: "New York City", match: "New York City"}]
-"""
 
 
 def test_every_extraction_names_its_rule_groups_and_steps(engine, seed_text):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from extractor import Engine
 
-from .conftest import MINIMAL_RULE, write_rules
+from .conftest import MINIMAL_RULE, OVERLAP, write_rules
 
 RUNAWAY = """\
 rules:
@@ -28,33 +28,6 @@ def test_runaway_regex_is_stopped_and_named(tmp_path):
     assert "0.2 s" in error["message"]
 
 
-OVERLAP = """\
-rules:
-  - id: thing.short_high
-    type: thing
-    priority: 90
-    pattern: 'New'
-    examples: [{text: "New York", match: "New"}]
-  - id: thing.long_low
-    type: thing
-    priority: 10
-    pattern: 'New York City'
-    examples: [{text: "New York City", match: "New York City"}]
-  - id: thing.long_a
-    type: thing
-    priority: 50
-    pattern: 'big apple'
-    examples: [{text: "big apple", match: "big apple"}]
-  - id: thing.short_a
-    type: thing
-    priority: 50
-    pattern: 'apple pie'
-    examples: [{text: "apple pie", match: "apple pie"}]
-  - id: other.any
-    type: other
-    pattern: 'York'
-    examples: [{text: "York", match: "York"}]
-"""
 
 
 def test_overlap_policy_priority_then_length_then_leftmost(tmp_path):
