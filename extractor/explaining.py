@@ -89,6 +89,13 @@ def _steps(extraction: Any, rule: Any, reference: str | None, source: str, outco
         steps.append(f"speaker {value['speaker_text']!r}: {how}, resolved to {value.get('speaker')!r}")
     elif "speaker" in value and value.get("speaker") is None:
         steps.append("no speaker: nothing in the sentence or the paragraph attributes the quotation")
+    if extraction.type == "money" and "amount" in value:
+        mention = outcome.of_type("money").at((extraction.start, extraction.end))
+        groups = _groups(mention) if mention is not None else {}
+        number = groups.get("amount", {}).get("text")
+        scale = groups.get("scale", {}).get("text")
+        steps.append(f"amount {number!r}" + (f" times the scale {scale!r}" if scale else "")
+                     + f" = {value['amount']}; currency {value.get('currency')}; qualifier {value.get('qualifier')}")
     if extraction.type == "title" and value.get("person"):
         people = [m for m in outcome.of_type("person").mentions
                   if m.match.string[m.start:m.end] == value["person"]]

@@ -69,3 +69,8 @@ def test_a_title_says_which_person_mention_gave_its_person(engine):
     (title,) = [e for e in data["extractions"] if e["type"] == "title"]
     assert any(s.startswith("person: the fullest name in the document") and "'Rajnath Singh'" in s
                for s in title["steps"])
+
+
+def test_money_says_how_its_amount_was_made(engine):
+    (money,) = engine.explain("It paid over USD 3 billion.")["extractions"]
+    assert "amount '3' times the scale 'billion' = 3000000000; currency USD; qualifier over" in money["steps"]
