@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .budget import Budget
 from .matching import MatchOutcome, Mention, _allowed, _units
 from .normal_form import to_nfc
+from .segmenting import segment
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -63,7 +65,7 @@ def _constraints(mention: Mention, outcome: MatchOutcome) -> list[str]:
             for type_ in spec.is_:
                 found = outcome.of_type(type_).at(span)
                 if found is not None:
-                    checks.append(f"group {name} {_quote(found, outcome)} is a {type_} mention ({found.rule.id})")
+                    checks.append(f"group {name} {_text(found)!r} is a {type_} mention ({found.rule.id})")
             for type_ in spec.not_in:
                 checks.append(f"group {name} is inside no {type_} mention")
     for type_ in definition.not_overlapping:
@@ -71,8 +73,8 @@ def _constraints(mention: Mention, outcome: MatchOutcome) -> list[str]:
     return checks
 
 
-def _quote(mention: Mention, outcome: MatchOutcome) -> str:
-    return repr(mention.match.string[mention.start:mention.end])
+def _text(mention: Mention) -> str:
+    return mention.match.string[mention.start:mention.end]
 
 
 def _steps(extraction: Any, rule: Any, reference: str | None, source: str, outcome: MatchOutcome) -> list[str]:
@@ -98,7 +100,7 @@ def _steps(extraction: Any, rule: Any, reference: str | None, source: str, outco
                      + f" = {value['amount']}; currency {value.get('currency')}; qualifier {value.get('qualifier')}")
     if extraction.type == "title" and value.get("person"):
         people = [m for m in outcome.of_type("person").mentions
-                  if m.match.string[m.start:m.end] == value["person"]]
+                  if _text(m) == value["person"]]
         origin = (f"the person mention {value['person']!r} at {people[0].start}-{people[0].end} "
                   f"({people[0].rule.id})") if people else f"{value['person']!r}"
         steps.append(f"person: the fullest name in the document that ends with the title's name: {origin}")
@@ -118,7 +120,6 @@ def _date_steps(engine: "Engine", text: str, mention: Mention | None, outcome: M
 
     from .normalising import Context
     from .normalising.dates import _is_future
-    from .segmenting import segment
     ctx = Context(text, date.fromisoformat(reference), engine.rules.lexicons,
                   segment(text, engine.rules.segmentation), {}, outcome)
     tense = "future" if _is_future(mention, ctx) else "past"
@@ -133,13 +134,14 @@ def _why_not(engine: "Engine", text: str, span_text: str, outcome: MatchOutcome,
         return {"span": span_text, "found": False, "message": "the text does not contain this span", "rules": []}
     end = start + len(span_text)
     produced = [e for e in result.extractions if (e.start, e.end) == (start, end)]
+    segments = segment(text, engine.rules.segmentation)
     candidates = []
     for rule in engine.rules.rules:
         if not _could_match(rule, text, span_text, (start, end)):
             continue
         candidates.append({"rule": rule.id, "type": rule.definition.type,
                            "rule_at": f"{rule.definition.file}:{rule.definition.line}",
-                           "verdict": _verdict(engine, rule, text, (start, end), outcome)})
+                           "verdict": _verdict(rule, text, (start, end), outcome, segments)})
     return {"span": span_text, "start": start, "end": end, "found": True,
             "extracted_as": [{"type": e.type, "rule": e.rule} for e in produced], "rules": candidates}
 
@@ -154,8 +156,7 @@ def _could_match(rule: Any, text: str, span_text: str, span: Span) -> bool:
                for m in rule.pattern.finditer(text, *window, overlapped=True))
 
 
-def _verdict(engine: "Engine", rule: Any, text: str, span: Span, outcome: MatchOutcome) -> str:
-    from .budget import Budget
+def _verdict(rule: Any, text: str, span: Span, outcome: MatchOutcome, segments: Any) -> str:
     definition = rule.definition
     settled = outcome.of_type(definition.type)
     mine = settled.at(span)
@@ -165,8 +166,8 @@ def _verdict(engine: "Engine", rule: Any, text: str, span: Span, outcome: MatchO
         if not definition.emit:
             return "matched: an internal mention (emit: false) that later stages read"
         return "matched and extracted"
-    segments_units = _units(rule, text, _segments(engine, text), {}, Budget(None, None, len(text)))
-    unit = next(((a, b) for a, b in segments_units if a <= span[0] and span[1] <= b), None)
+    units = _units(rule, text, segments, {}, Budget(None, None, len(text)))
+    unit = next(((a, b) for a, b in units if a <= span[0] and span[1] <= b), None)
     if unit is None:
         why = "its pre-filter (requires) has no hit near it" if rule.requires else f"it is not inside one {definition.scope}"
         return f"not searched there: {why}"
@@ -181,7 +182,7 @@ def _verdict(engine: "Engine", rule: Any, text: str, span: Span, outcome: MatchO
         return "a constraint failed: " + _failed_constraint(rule, match, found, outcome)
     winner = settled.overlapping(span)
     if winner is not None:
-        return (f"lost the overlap to {winner.rule.id} {winner.match.string[winner.start:winner.end]!r} "
+        return (f"lost the overlap to {winner.rule.id} {_text(winner)!r} "
                 f"(priority {winner.rule.definition.priority} against {definition.priority}, then longer, "
                 "then leftmost)")
     return "matched, then dropped (its normaliser rejected it and nothing took its place)"
@@ -192,7 +193,7 @@ def _failed_constraint(rule: Any, match: Any, span: Span, outcome: MatchOutcome)
     for type_ in definition.not_overlapping:
         hit = outcome.of_type(type_).overlapping(span)
         if hit:
-            return f"not_overlapping {type_}: overlaps {hit.match.string[hit.start:hit.end]!r} ({hit.rule.id})"
+            return f"not_overlapping {type_}: overlaps {_text(hit)!r} ({hit.rule.id})"
     for name, spec in definition.groups.items():
         for group_span in match.spans(name):
             group_text = match.string[group_span[0]:group_span[1]]
@@ -202,13 +203,8 @@ def _failed_constraint(rule: Any, match: Any, span: Span, outcome: MatchOutcome)
                 inside = outcome.of_type(type_).containing(group_span)
                 if inside:
                     return f"group {name} {group_text!r} is inside the {type_} mention " \
-                           f"{inside.match.string[inside.start:inside.end]!r} ({inside.rule.id})"
+                           f"{_text(inside)!r} ({inside.rule.id})"
     return "unknown"
-
-
-def _segments(engine: "Engine", text: str) -> Any:
-    from .segmenting import segment
-    return segment(text, engine.rules.segmentation)
 
 
 def explanation_text(data: dict[str, Any]) -> str:
