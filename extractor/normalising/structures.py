@@ -10,8 +10,12 @@ LEADING_ARTICLES = ("The ", "A ", "An ")
 
 
 def normalise_title(mention: Mention, ctx: Context) -> dict[str, Any]:
-    """Groups: title (required), name (optional)."""
-    return {"title": mention.group("title"), "name": mention.group("name"), "person": None}
+    """Groups: title (required), name (optional), organisation (optional: given only where a
+    rule names the organisation the title belongs to, "Gazprom chairman")."""
+    value = {"title": mention.group("title"), "name": mention.group("name"), "person": None}
+    if mention.group("organisation"):
+        value["organisation"] = mention.group("organisation")
+    return value
 
 
 def normalise_quote(mention: Mention, ctx: Context) -> dict[str, Any] | None:
