@@ -104,8 +104,8 @@ def _parser() -> argparse.ArgumentParser:
                        "and its file and line, its groups, the mentions its constraints used and the "
                        "steps of its value. --why-not SPAN lists the rules that could have produced "
                        "SPAN and the first check that failed for each.\n\nexample:\n"
-                       "  extractor explain 'WHO Chief Scientist Soumya Swaminathan said so.' "
-                       "--why-not 'Chief Scientist Soumya Swaminathan'")
+                       "  extractor explain 'Chief Scientist Soumya Swaminathan said so.' "
+                       "--why-not 'Soumya Swaminathan'")
     explain.add_argument("text", metavar="TEXT|FILE")
     _rules_option(explain)
     explain.add_argument("--date", help="reference date YYYY-MM-DD")

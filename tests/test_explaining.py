@@ -27,14 +27,34 @@ def test_every_extraction_names_its_rule_groups_and_steps(engine, seed_text):
     assert title["constraints"]
 
 
-def test_why_not_names_the_constraint_and_the_mention_that_blocked_it(engine):
-    text = "WHO Chief Scientist Soumya Swaminathan said so on Monday."
-    (answer,) = engine.explain(text, why_not=["Chief Scientist Soumya Swaminathan"])["why_not"]
+BLOCKED = """\
+rules:
+  - id: org.acme
+    type: org
+    pattern: 'Acme Chief'
+    examples: [{text: "Acme Chief", match: "Acme Chief"}]
+  - id: person.chief
+    type: person
+    stage: 2
+    not_overlapping: [org]
+    pattern: 'Chief \\p{Lu}\\p{Ll}+'
+    examples: [{text: "Chief Ruiz", match: "Chief Ruiz"}]
+"""
+
+
+def test_why_not_names_the_constraint_and_the_mention_that_blocked_it(tmp_path):
+    engine = Engine.from_directory(write_rules(tmp_path, {"r.yaml": BLOCKED}))
+    (answer,) = engine.explain("The Acme Chief Ruiz said so on Monday.", why_not=["Chief Ruiz"])["why_not"]
     verdicts = {r["rule"]: r["verdict"] for r in answer["rules"]}
-    assert verdicts["title.before_name"] == ("a constraint failed: not_overlapping organisation: overlaps "
-                                             "'WHO Chief Scientist Soumya Swaminathan' (mention.organisation)")
-    assert "date.weekday" not in verdicts                       # it cannot match there at all
+    assert verdicts["person.chief"] == ("a constraint failed: not_overlapping org: overlaps 'Acme Chief' (org.acme)")
     assert answer["extracted_as"] == []
+
+
+def test_why_not_on_the_built_in_rules_lists_only_rules_that_could_match(engine):
+    (answer,) = engine.explain("Chief Scientist Soumya Swaminathan said so on Monday.",
+                               why_not=["Soumya Swaminathan"])["why_not"]
+    verdicts = {r["rule"]: r["verdict"] for r in answer["rules"]}
+    assert "date.weekday" not in verdicts and "mention.person" in verdicts
 
 
 def test_why_not_names_the_rule_that_won_the_overlap(tmp_path):
