@@ -46,9 +46,12 @@ def cache_key(files: Iterable[Path], root: Path, normalisers: Iterable[str]) -> 
         digest.update(part.encode("utf-8") + b"\0")
     for path in sorted(PACKAGE.rglob("*.py")):       # a changed compiler never reuses old output
         digest.update(path.read_bytes() + b"\0")
-    for path in files:      # a layer's own files by their place in it, those below by where they are
-        name = path.relative_to(root) if root in path.parents else path.resolve()
-        digest.update(name.as_posix().encode("utf-8") + b"\0")
+    # The files as they are named (the compiled rules carry these names into every message and
+    # explanation): two folders with the same files, or one folder named from another working
+    # folder, are different entries.
+    digest.update(f"root {root.resolve()} as {root}".encode("utf-8") + b"\0")
+    for path in files:
+        digest.update(str(path).encode("utf-8") + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
 

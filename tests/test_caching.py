@@ -97,3 +97,13 @@ def test_pickled_engine_does_not_recompile(rules, cache, compiles):
     copy = pickle.loads(pickle.dumps(engine))
     assert len(compiles) == 1
     assert copy.extract(TEXT).to_json() == engine.extract(TEXT).to_json()
+
+
+def test_a_copy_of_a_folder_names_its_own_files(rules, cache, compiles, tmp_path):
+    """The compiled rules carry their file names into messages and explanations: a copy of
+    the same files elsewhere must not answer with the first folder's names."""
+    copy = write_rules(tmp_path / "copy", {"r.yaml": MINIMAL_RULE})
+    Engine.from_directory(rules)
+    other = Engine.from_directory(copy)
+    assert len(compiles) == 2
+    assert other.rules.rules[0].definition.file == str(copy / "r.yaml")
