@@ -10,11 +10,14 @@ rule), the normaliser, or emit: false.
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .budget import Budget
 from .matching import MatchOutcome, Mention, _allowed, _units
 from .normal_form import to_nfc
+from .normalising import Context
+from .normalising.dates import _is_future
 from .segmenting import segment
 
 if TYPE_CHECKING:
@@ -34,6 +37,9 @@ def explain(engine: "Engine", text: str, reference_date: Any = None, why_not: li
               "dateline of the document" if result.reference_date else "none: relative dates stay open")
     explained = []
     rules = {rule.id: rule.definition for rule in engine.rules.rules}
+    segments = segment(nfc, engine.rules.segmentation)      # once, for every date and why-not
+    ctx = Context(nfc, date.fromisoformat(result.reference_date) if result.reference_date else None,
+                  engine.rules.lexicons, segments, {}, outcome)
     for extraction in result.extractions:
         mention = outcome.of_type(extraction.type).at((extraction.start, extraction.end))
         rule = rules[extraction.rule]
@@ -43,10 +49,10 @@ def explain(engine: "Engine", text: str, reference_date: Any = None, why_not: li
             "groups": _groups(mention) if mention is not None and mention.rule.id == extraction.rule else {},
             "constraints": _constraints(mention, outcome) if mention is not None else [],
             "steps": _steps(extraction, rule, result.reference_date, source, outcome)
-            + _date_steps(engine, nfc, mention, outcome, result.reference_date),
+            + _date_steps(mention, ctx),
         }
         explained.append(entry)
-    answers = [_why_not(engine, nfc, span, outcome, result) for span in why_not]
+    answers = [_why_not(engine, nfc, span, outcome, result, segments) for span in why_not]
     return {"text": nfc, "reference_date": result.reference_date, "reference_date_from": source,
             "extractions": explained, "why_not": answers, "errors": result.errors}
 
@@ -110,31 +116,24 @@ def _steps(extraction: Any, rule: Any, reference: str | None, source: str, outco
     return steps
 
 
-def _date_steps(engine: "Engine", text: str, mention: Mention | None, outcome: MatchOutcome,
-                reference: str | None) -> list[str]:
+def _date_steps(mention: Mention | None, ctx: Context) -> list[str]:
     """For a date the text leaves open (no year written): how the tense of its sentence chose
     between the past and the coming occurrence."""
-    if mention is None or mention.type != "date" or mention.group("year") or reference is None:
+    if mention is None or mention.type != "date" or mention.group("year") or ctx.reference_date is None:
         return []
-    from datetime import date
-
-    from .normalising import Context
-    from .normalising.dates import _is_future
-    ctx = Context(text, date.fromisoformat(reference), engine.rules.lexicons,
-                  segment(text, engine.rules.segmentation), {}, outcome)
     tense = "future" if _is_future(mention, ctx) else "past"
     taken = "the coming occurrence after" if tense == "future" else "the latest occurrence up to"
     return [f"no year written: tense read as {tense} (lexicons future_markers and past_markers, around "
             f"the date), so {taken} the reference date"]
 
 
-def _why_not(engine: "Engine", text: str, span_text: str, outcome: MatchOutcome, result: Any) -> dict[str, Any]:
+def _why_not(engine: "Engine", text: str, span_text: str, outcome: MatchOutcome, result: Any,
+             segments: Any) -> dict[str, Any]:
     start = text.find(span_text)
     if start < 0:
         return {"span": span_text, "found": False, "message": "the text does not contain this span", "rules": []}
     end = start + len(span_text)
     produced = [e for e in result.extractions if (e.start, e.end) == (start, end)]
-    segments = segment(text, engine.rules.segmentation)
     candidates = []
     for rule in engine.rules.rules:
         if not _could_match(rule, text, span_text, (start, end)):

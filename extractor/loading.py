@@ -202,7 +202,7 @@ def _layer_spec(directory: Path) -> tuple[dict[str, Any] | None, tuple[str, int]
         return None, (str(path), 0)
     data = _read_yaml(path)
     spec = data.get("layer")
-    line = data.key_lines.get("layer", 1) if isinstance(data, LineDict) and hasattr(data, "key_lines") else 1
+    line = getattr(data, "key_lines", {}).get("layer", 1)
     if spec is None:
         return None, (str(path), line)
     if not isinstance(spec, dict) or not isinstance(spec.get("extends"), str):
