@@ -14,6 +14,7 @@ from .matching import MatchOutcome, Mention, MentionIndex, match_all
 from .normal_form import OffsetMap, to_nfc
 from .normalising import Context, Normaliser, default_normalisers
 from .output import Extraction, Result
+from .people import mapped as people_mapped
 from .reference import parse_reference_date
 from .resolving import READS, resolve
 from .segmenting import segment
@@ -113,7 +114,9 @@ class Engine:
         if ref is None:
             ctx.reference_date = self._dateline(outcome, ctx)
         self._normalise(outcome, ctx, id)
-        extra = resolve(text, outcome, segments, self.rules.lexicons)
+        extra, people = resolve(text, outcome, segments, self.rules.lexicons)
+        if wanted is not None and "title" not in wanted:
+            people = []
         extractions = [self._extraction(m, text) for index in outcome.mentions.values()
                        for m in index.mentions if m.emit and m.value is not None]
         extractions += [self._extraction(m, text) for m in extra]
@@ -121,10 +124,11 @@ class Engine:
                              key=Extraction.sort_key)
         if offsets is not None:
             extractions = [_into_given(e, given, offsets) for e in extractions]
+            people = people_mapped(people, given, offsets.start, offsets.end)
         ref_text = ctx.reference_date.isoformat() if ctx.reference_date else None
         if len(self._cache) > CACHE_LIMIT:
             self._cache.clear()
-        return Result(id, ref_text, extractions, list(outcome.errors)), outcome
+        return Result(id, ref_text, extractions, list(outcome.errors), people), outcome
 
     def explain(self, text: str, reference_date: str | date | None = None, why_not: Iterable[str] = (),
                 date_order: str | None = None) -> dict[str, Any]:

@@ -78,6 +78,9 @@ class LexiconDef:
     entries: tuple[tuple[str, Any], ...]   # (surface, normalised value)
     file: str
     line: int
+    # Lexicons whose entries' capitalised words this one holds too ("title_words" from
+    # "titles": a title added to the lexicon never starts a person's name).
+    words_of: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -366,7 +369,7 @@ def _collect(source: RuleSource, data: dict[str, Any], file: str) -> None:
         extend = bool(spec.get("extend"))
         _check_redefinition("lexicon", name, below, extend or bool(spec.get("replace")),
                             "extend: true to add entries, or replace: true", file, line)
-        entries = _lexicon_entries(spec["entries"])
+        entries = _lexicon_entries(spec.get("entries", ()))
         counts = Counter(surface for surface, _ in entries)
         repeated = sorted(s for s, n in counts.items() if n > 1)
         if repeated:
@@ -375,7 +378,13 @@ def _collect(source: RuleSource, data: dict[str, Any], file: str) -> None:
         if extend and below is not None:
             added = dict(entries)
             entries = tuple((s, added.pop(s, v)) for s, v in below.entries) + tuple(added.items())
-        source.lexicons[name] = LexiconDef(name, entries, file, line)
+        words_of = tuple(spec.get("words_of", ())) or (below.words_of if extend and below else ())
+        for other in words_of:
+            if other == name:
+                raise RuleError(f"lexicon {name} takes words_of itself", file=file, line=line)
+        if not entries and not words_of:
+            raise RuleError(f"lexicon {name} has no entries and no words_of", file=file, line=line)
+        source.lexicons[name] = LexiconDef(name, entries, file, line, words_of)
     if "segmentation" in data:
         seg = data["segmentation"]
         if source.segmentation is not None and not seg.get("replace"):

@@ -8,6 +8,7 @@ leftmost, then rule id. What survives a stage is visible to the constraints of l
 """
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -171,7 +172,10 @@ def _hits(pattern: Any, text: str, cache: dict[Any, list[Span]], budget: Budget,
         if literal is not None and literal not in text:
             hits = cache[pattern] = []
         else:
-            hits = cache[pattern] = [m.span() for m in pattern.finditer(text, timeout=budget.timeout())]
+            budget.timeout()       # raises if the time is already up
+            scan = (pattern.finditer(text) if isinstance(pattern, re.Pattern)    # bounded: see compiling.scanner
+                    else pattern.finditer(text, timeout=budget.timeout()))
+            hits = cache[pattern] = [m.span() for m in scan]
     return hits
 
 

@@ -37,6 +37,9 @@ class Result:
     reference_date: str | None
     extractions: list[Extraction] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
+    # Each person of the document under their fullest name: titles, organisations, mentions
+    # (extractor.people); empty when the title type was not asked for.
+    people: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -47,7 +50,8 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         doc: dict[str, Any] = {"schema": SCHEMA_ID, "id": self.id, "reference_date": self.reference_date,
-                               "extractions": [e.to_dict() for e in self.extractions]}
+                               "extractions": [e.to_dict() for e in self.extractions],
+                               "people": self.people}
         if self.errors:
             doc["errors"] = self.errors
         return doc

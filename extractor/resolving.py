@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from .compiling import Lexicon
 from .matching import MatchOutcome, Mention
+from .people import people_of
 from .segmenting import Segments
 from .normalising.structures import inside_marks, lower_article
 
@@ -74,6 +75,9 @@ class DocumentResolver:
                   if m.value and m.value.get("name")]
         return names
 
+    def name_words(self, name: str) -> list[str]:
+        return self._name_tokens(name)
+
     def _name_tokens(self, name: str) -> list[str]:
         """The words of a name without courtesy titles ("Mr. Obama" -> ["Obama"])."""
         tokens = name.split()
@@ -98,9 +102,34 @@ class DocumentResolver:
         if head not in self.named_titles:
             return None
         starts, named = self.named_titles[head]
-        earlier = bisect_left(starts, title.start)
-        chosen = named[earlier - 1] if earlier else named[0]
+        # "the French president" is whoever the document names with "French" before that title
+        # ("French President Jacques Chirac"), or by that title alone ("President Chirac"), but
+        # not one named with other words before it ("US President George Bush").
+        qualifiers = self._title_qualifiers(title)
+        if qualifiers:
+            fitting = [i for i, m in enumerate(named) if qualifiers <= self._title_qualifiers(m)]
+            fitting = fitting or [i for i, m in enumerate(named) if not self._title_qualifiers(m)]
+            if not fitting:
+                return None
+            before = [i for i in fitting if starts[i] < title.start]
+            chosen = named[before[-1] if before else fitting[0]]
+        else:
+            earlier = bisect_left(starts, title.start)
+            chosen = named[earlier - 1] if earlier else named[0]
         return self.fullest_person(chosen.value["name"]) if chosen.value else None
+
+    def _a_person(self, name: str | None) -> bool:
+        """Whether a one-word name is the surname of someone the document names in full."""
+        if not name or " " in name:
+            return False
+        return any(len(tokens) > 1 for tokens in self.people_by_last.get(name, ()))
+
+    def _title_qualifiers(self, title: Mention) -> set[str]:
+        """The words of a title's span beside its office and name: {"french"} for "French
+        President Jacques Chirac"."""
+        value = title.value or {}
+        words = set(self.text[title.start:title.end].casefold().split())
+        return words - set(f"{value.get('title') or ''} {value.get('name') or ''}".casefold().split())
 
     def fullest_organisation(self, mention: Mention) -> str:
         text = mention.match.group()
@@ -191,6 +220,8 @@ class DocumentResolver:
         for title in self.outcome.of_type("title").mentions:
             if title.value is not None:
                 title.value["person"] = self.title_person(title)
+                if self._a_person(title.value.get("organisation")):
+                    del title.value["organisation"]     # "Rossello's chief of staff": his, not a firm's
 
     def resolve_quotes(self) -> list[Mention]:
         """Fill each quote's speaker; return quotes that inherit a speaker from a neighbour."""
@@ -271,10 +302,12 @@ class DocumentResolver:
 
 
 def resolve(text: str, outcome: MatchOutcome, segments: Segments,
-            lexicons: dict[str, Lexicon]) -> list[Mention]:
-    """Fill person, speaker and party values in place; return extra quote extractions."""
+            lexicons: dict[str, Lexicon]) -> tuple[list[Mention], list[dict[str, Any]]]:
+    """Fill person, speaker and party values in place; return extra quote extractions and the
+    document's people (extractor.people)."""
     resolver = DocumentResolver(text, outcome, segments, lexicons)
     resolver.resolve_titles()
     extra = resolver.resolve_quotes()
     resolver.resolve_agreements()
-    return extra
+    quotes = list(outcome.of_type("quote").mentions) + extra
+    return extra, people_of(text, outcome, quotes, resolver.fullest_person, resolver.name_words)

@@ -16,3 +16,39 @@ from extractor.compiling import split_alternatives
 ])
 def test_split_alternatives(pattern, pieces):
     assert split_alternatives(pattern) == pieces
+
+
+def test_pieces_scanned_by_re_find_what_regex_finds(engine):
+    # Pre-filters and anchors that `re` can read are scanned by it (compiling.scanner): every
+    # such piece of the built-in rules gives the same hits as the `regex` pattern it replaces,
+    # on the fixtures and on the stress texts.
+    import re
+    import regex
+    from extractor.compiling import BASE_FLAGS
+    from extractor.stress import UNITS, stress_text
+    from tests.conftest import FIXTURES
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    texts += [stress_text(unit, 3000) for unit in UNITS.values()]
+    pieces = {p.pattern: p for _, rules in engine.rules.stages for r in rules
+              for p in r.anchors + r.requires if isinstance(p, re.Pattern)}
+    assert len(pieces) > 50
+    for source, fast in sorted(pieces.items()):
+        slow = regex.compile(source, BASE_FLAGS)
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)], source[:80]
+
+
+@pytest.mark.parametrize("pattern, on_re", [
+    (r"\bsaid\b", True),
+    (r"(?:Prime(?: Minister)?|President),", True),
+    (r"said\s+to", True),            # a one-character repeat after the first place
+    (r"\s+said", False),             # in first place: a run of spaces is tried from each of its characters
+    (r"(?:ab)+c", False),            # a repeated group
+    (r"\p{Lu}\w+", False),           # re cannot read it
+    (r"[[:alpha:]]", False),         # means something else to re
+])
+def test_scanner_takes_re_only_where_it_is_safe(pattern, on_re):
+    import re
+    import regex
+    from extractor.compiling import BASE_FLAGS, scanner
+    assert isinstance(scanner(regex.compile(pattern, BASE_FLAGS)), re.Pattern) is on_re

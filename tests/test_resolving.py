@@ -29,3 +29,37 @@ def test_resolution(engine):
 def test_collective_without_named_parties_stays_empty(engine):
     result = engine.extract("Both sides agreed to talk again.")
     assert [a.value["parties"] for a in result.of_type("agreement")] == [[]]
+
+
+def test_a_title_only_mention_with_a_nationality_is_that_countrys(engine):
+    text = ("US President George Bush met French President Jacques Chirac and President Lula. "
+            "The French president said no. The US president agreed.")
+    titles = {t.text: t.value["person"] for t in engine.extract(text).of_type("title")}
+    assert titles["French president"] == "Jacques Chirac"      # not the last president named
+    assert titles["US president"] == "George Bush"
+
+
+def test_a_persons_possessive_is_no_organisation(engine):
+    result = engine.extract("Governor Ricardo Rossello spoke. Ana Ruiz, Rossello's chief of staff, "
+                            "said so. Ruhi Dogusoy, Turkcell's chief operating officer, agreed.")
+    titles = {t.text: t.value for t in result.of_type("title")}
+    assert "organisation" not in titles["Ana Ruiz, Rossello's chief of staff"]
+    assert titles["Ruhi Dogusoy, Turkcell's chief operating officer"]["organisation"] == "Turkcell"
+
+
+def test_people_gathers_every_mention_of_a_person(engine):
+    text = ("Trade Minister Anna Berg met Tomas Reyes on Monday. \"We agree,\" Berg said. "
+            "Mr Reyes was cautious. \"Nothing is signed,\" he said. Later the trade minister left. "
+            "Emerging Technology was discussed.")
+    people = {p["name"]: p for p in engine.extract(text).people}
+    assert list(people) == ["Anna Berg", "Tomas Reyes"]            # order of first mention
+    berg = people["Anna Berg"]
+    assert berg["titles"] == ["Trade Minister"]
+    assert [m["text"] for m in berg["mentions"]] == ["Trade Minister Anna Berg", "Berg", "trade minister"]
+    assert [m["text"] for m in people["Tomas Reyes"]["mentions"]] == ["Tomas Reyes", "Mr Reyes", "he"]
+    for person in people.values():
+        assert all(text[m["start"]:m["end"]] == m["text"] for m in person["mentions"])
+
+
+def test_people_is_empty_without_the_title_type(engine):
+    assert engine.extract("Trade Minister Anna Berg spoke.", types=["date"]).people == []

@@ -1,0 +1,68 @@
+"""CPU time of each rule over corpus documents: which rules a change made slow.
+
+    python bench/rule_costs.py                   # every 3rd document of ../shared/corpus/news.jsonl
+    python bench/rule_costs.py --step 1 --top 15 --rules my_rules/
+
+Times each rule's search (pre-filter, anchors and pattern) with `time.process_time` inside one
+process and prints the rules by total CPU seconds, with their share of the matching time.
+Resolution and normalisers are not in it: `bench/compare.py` measures the whole engine.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--step", type=int, default=3, help="take every STEP-th document")
+    parser.add_argument("--rules", default=None, help="rule folder (default: the built-in rules)")
+    parser.add_argument("--top", type=int, default=20)
+    args = parser.parse_args()
+
+    from extractor import Engine, matching
+
+    engine = Engine.from_directory(args.rules)
+    costs: Counter[str] = Counter()
+    originals = {name: getattr(matching, name) for name in ("_units", "_anchors", "_anchored_matches", "_rule_matches")}
+
+    def timed(name: str):
+        original = originals[name]
+
+        def run(rule, *rest, **kw):
+            start = time.process_time()
+            try:
+                result = original(rule, *rest, **kw)
+                if name in ("_anchored_matches", "_rule_matches"):
+                    result = list(result)        # generators: the work is in the iteration
+                return result
+            finally:
+                costs[rule.id] += time.process_time() - start
+        return run
+
+    for name in originals:
+        setattr(matching, name, timed(name))
+    with args.corpus.open(encoding="utf-8") as handle:
+        records = [json.loads(line) for i, line in enumerate(handle) if i % args.step == 0]
+    start = time.process_time()
+    for record in records:
+        engine.extract(record["text"], reference_date=record.get("date"), id=record.get("id"))
+    total = time.process_time() - start
+    matched = sum(costs.values())
+    print(f"{len(records)} documents: {total:.2f} s CPU in all, {matched:.2f} s in rule searches")
+    for rule_id, seconds in costs.most_common(args.top):
+        print(f"{seconds:8.3f} s  {100 * seconds / matched:5.1f}%  {rule_id}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
