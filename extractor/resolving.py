@@ -21,6 +21,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
+import regex
+
 from .compiling import Lexicon
 from .matching import MatchOutcome, Mention
 from .people import people_of
@@ -105,18 +107,35 @@ class DocumentResolver:
         # "the French president" is whoever the document names with "French" before that title
         # ("French President Jacques Chirac"), or by that title alone ("President Chirac"), but
         # not one named with other words before it ("US President George Bush").
+        fitting = list(range(len(named)))
         qualifiers = self._title_qualifiers(title)
         if qualifiers:
-            fitting = [i for i, m in enumerate(named) if qualifiers <= self._title_qualifiers(m)]
+            fitting = [i for i in fitting if qualifiers <= self._title_qualifiers(named[i])]
             fitting = fitting or [i for i, m in enumerate(named) if not self._title_qualifiers(m)]
             if not fitting:
                 return None
-            before = [i for i in fitting if starts[i] < title.start]
-            chosen = named[before[-1] if before else fitting[0]]
-        else:
-            earlier = bisect_left(starts, title.start)
-            chosen = named[earlier - 1] if earlier else named[0]
+        # "the chancellor" is the one named Chancellor, not the Shadow Chancellor.
+        office = str(value.get("title") or "").casefold()
+        same_office = [i for i in fitting if str((named[i].value or {}).get("title", "")).casefold() == office]
+        fitting = same_office or fitting
+        before = [i for i in fitting if starts[i] < title.start]
+        chosen = named[before[-1] if before else fitting[0]]
         return self.fullest_person(chosen.value["name"]) if chosen.value else None
+
+    def _capitalised_elsewhere(self, span: tuple[int, int]) -> bool:
+        """Whether an organisation's words are a name: more than one word, one that does not
+        open its sentence ("Team leader Tim Taylor" says nothing about "Team"), an acronym or a
+        known organisation, or a word the document writes capitalised again where no sentence
+        starts ("Yukos")."""
+        word = self.text[span[0]:span[1]]
+        if " " in word or self.segments.sentence_at(span[0])[0] != span[0]:
+            return True
+        if sum(c.isupper() for c in word) > 1 or self.outcome.of_type("organisation").at(span):
+            return True                                   # "BPI", "GenCorp", a known name
+        for found in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(word)}(?![\p{{L}}\p{{N}}])", self.text):
+            if found.start() != span[0] and self.segments.sentence_at(found.start())[0] != found.start():
+                return True
+        return False
 
     def _a_person(self, name: str | None) -> bool:
         """Whether a one-word name is the surname of someone the document names in full."""
@@ -220,8 +239,10 @@ class DocumentResolver:
         for title in self.outcome.of_type("title").mentions:
             if title.value is not None:
                 title.value["person"] = self.title_person(title)
-                if self._a_person(title.value.get("organisation")):
-                    del title.value["organisation"]     # "Rossello's chief of staff": his, not a firm's
+                organisation = title.group_span("organisation")
+                if self._a_person(title.value.get("organisation")) or (
+                        organisation and not self._capitalised_elsewhere(organisation)):
+                    title.value["organisation"] = None     # his, not a firm's; or a sentence's capital
 
     def resolve_quotes(self) -> list[Mention]:
         """Fill each quote's speaker; return quotes that inherit a speaker from a neighbour."""

@@ -43,7 +43,7 @@ def test_a_persons_possessive_is_no_organisation(engine):
     result = engine.extract("Governor Ricardo Rossello spoke. Ana Ruiz, Rossello's chief of staff, "
                             "said so. Ruhi Dogusoy, Turkcell's chief operating officer, agreed.")
     titles = {t.text: t.value for t in result.of_type("title")}
-    assert "organisation" not in titles["Ana Ruiz, Rossello's chief of staff"]
+    assert titles["Ana Ruiz, Rossello's chief of staff"]["organisation"] is None
     assert titles["Ruhi Dogusoy, Turkcell's chief operating officer"]["organisation"] == "Turkcell"
 
 
