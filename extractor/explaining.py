@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .budget import Budget
-from .matching import MatchOutcome, Mention, _allowed, _units
+from .matching import MatchOutcome, Mention, _allowed, _units, mention_for
 from .normal_form import to_nfc
 from .normalising import Context
 from .normalising.dates import _is_future
@@ -196,7 +196,7 @@ def _failed_constraint(rule: Any, match: Any, span: Span, outcome: MatchOutcome)
     for name, spec in definition.groups.items():
         for group_span in match.spans(name):
             group_text = match.string[group_span[0]:group_span[1]]
-            if spec.is_ and not any(outcome.of_type(t).at(group_span) for t in spec.is_):
+            if spec.is_ and not any(mention_for(outcome, t, group_span) for t in spec.is_):
                 return f"group {name} {group_text!r} is no {' or '.join(spec.is_)} mention"
             for type_ in spec.not_in:
                 inside = outcome.of_type(type_).containing(group_span)

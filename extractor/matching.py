@@ -77,6 +77,12 @@ class MentionIndex:
             return self.mentions[i]
         return None
 
+    def ending(self, span: Span) -> Mention | None:
+        """The mention that holds `span` and ends where it ends ("leader Michael Howard" in
+        "Tory leader Michael Howard")."""
+        found = self.containing(span)
+        return found if found is not None and found.end == span[1] else None
+
     def overlapping(self, span: Span) -> Mention | None:
         i = bisect_left(self.starts, span[1]) - 1
         if i >= 0 and self.mentions[i].end > span[0]:
@@ -308,6 +314,21 @@ def _rule_matches(rule: CompiledRule, text: str, scopes: list[Span], outcome: Ma
                 pos = match.end() if accepted and match.end() > match.start() else match.start() + 1
 
 
+# Types whose mentions a group may name by their end: the words before a title ("Tory",
+# "former US") are the title mention's, and a pattern that names a speaker need not spell them.
+BY_TAIL = frozenset({"title"})
+
+
+def mention_for(outcome: MatchOutcome, type_: str, span: Span) -> Mention | None:
+    """The mention of `type_` that a group's span names (an `is:` constraint): the one at that
+    span, or for a title, the one that ends there and holds it."""
+    index = outcome.of_type(type_)
+    found = index.at(span)
+    if found is None and type_ in BY_TAIL:
+        found = index.ending(span)
+    return found
+
+
 def _allowed(rule: CompiledRule, match: Any, span: Span, outcome: MatchOutcome) -> bool:
     definition = rule.definition
     for type_ in definition.not_overlapping:
@@ -317,7 +338,7 @@ def _allowed(rule: CompiledRule, match: Any, span: Span, outcome: MatchOutcome) 
         if not (spec.is_ or spec.not_in):
             continue
         for group_span in match.spans(name):
-            if spec.is_ and not any(outcome.of_type(t).at(group_span) for t in spec.is_):
+            if spec.is_ and not any(mention_for(outcome, t, group_span) for t in spec.is_):
                 return False
             if any(outcome.of_type(t).containing(group_span) for t in spec.not_in):
                 return False

@@ -24,7 +24,7 @@ from dataclasses import replace
 import regex
 
 from .compiling import Lexicon
-from .matching import MatchOutcome, Mention
+from .matching import MatchOutcome, Mention, mention_for
 from .people import people_of
 from .segmenting import Segments
 from .normalising.structures import inside_marks, lower_article
@@ -182,7 +182,7 @@ class DocumentResolver:
 
     def mention_at(self, span: tuple[int, int], types: tuple[str, ...] = SPEAKER_TYPES) -> Mention | None:
         for type_ in types:
-            found = self.outcome.of_type(type_).at(span)
+            found = mention_for(self.outcome, type_, span)
             if found is not None:
                 return found
         return None
@@ -252,6 +252,9 @@ class DocumentResolver:
             target = self.mention_at(span) if span else None
             if quote.value is not None:
                 quote.value["speaker"] = self.entity(target)[0] if target else quote.value.get("speaker_text")
+                if target is not None and (target.start, target.end) != span:    # the whole title
+                    quote.value.update(speaker_start=target.start, speaker_end=target.end,
+                                       speaker_text=self.text[target.start:target.end])
         return self._inherited_quotes(quotes)
 
     def _inherited_quotes(self, quotes: list[Mention]) -> list[Mention]:

@@ -173,3 +173,16 @@ def test_near_windows_widen_to_whitespace_as_a_walk_would(engine):
         hits = [m.span() for m in regex.finditer(r"\$", text)]
         for near in (0, 1, 5, 24, 48):
             assert _windows(hits, text, segments, near) == _walked_windows(hits, text, segments, near)
+
+
+def test_a_title_mention_is_named_by_its_tail(engine):
+    # A speaker matched from the office on ("leader Michael Howard") names the title mention
+    # that holds the words before it ("Tory leader Michael Howard"); other types need the span.
+    from extractor.matching import mention_for
+    text = 'Tory leader Michael Howard said: "We will win."'
+    _, outcome = engine.run(text)
+    title = mention_for(outcome, "title", (5, 26))
+    assert title is not None and text[title.start:title.end] == "Tory leader Michael Howard"
+    assert mention_for(outcome, "title", (5, 20)) is None            # not where it ends
+    assert mention_for(outcome, "person", (12, 26)) is not None      # the person mention itself
+    assert mention_for(outcome, "person", (17, 26)) is None          # no tail for persons
