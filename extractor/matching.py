@@ -125,7 +125,7 @@ def match_all(rules: CompiledRules, text: str, segments: Segments, budget: Budge
             try:
                 scopes = _units(rule, text, segments, units, budget)
                 if rule.anchors or rule.definition.anchor_mention:
-                    anchors = _anchors(rule, text, units, outcome, budget)
+                    anchors = _anchors(rule, text, units, outcome, budget, scopes)
                     found = list(_anchored_matches(rule, text, scopes, anchors, outcome, budget))
                 else:
                     found = list(_rule_matches(rule, text, scopes, outcome, budget, segments))
@@ -178,11 +178,18 @@ def _hits(pattern: Any, text: str, cache: dict[Any, list[Span]], budget: Budget,
         if literal is not None and literal not in text:
             hits = cache[pattern] = []
         else:
-            budget.timeout()       # raises if the time is already up
-            scan = (pattern.finditer(text) if isinstance(pattern, re.Pattern)    # bounded: see compiling.scanner
-                    else pattern.finditer(text, timeout=budget.timeout()))
-            hits = cache[pattern] = [m.span() for m in scan]
+            hits = cache[pattern] = [m.span() for m in _scan(pattern, text, budget)]
     return hits
+
+
+def _scan(pattern: Any, text: str, budget: Budget, start: int = 0, end: int | None = None) -> Iterator[Any]:
+    """The matches of a pre-filter or anchor in text[start:end]: `re` patterns have no timeout,
+    and need none (compiling.scanner gives `re` only patterns of bounded work)."""
+    end = len(text) if end is None else end
+    if isinstance(pattern, re.Pattern):
+        budget.timeout()       # raises if the time is already up
+        return pattern.finditer(text, start, end)
+    return pattern.finditer(text, start, end, timeout=budget.timeout())
 
 
 def _units(rule: CompiledRule, text: str, segments: Segments, cache: dict[Any, list[Span]],
@@ -255,9 +262,22 @@ def whitespace_positions(text: str) -> Sequence[int]:
 
 
 def _anchors(rule: CompiledRule, text: str, cache: dict[Any, list[Span]],
-             outcome: MatchOutcome, budget: Budget) -> list[Span]:
+             outcome: MatchOutcome, budget: Budget, scopes: list[Span] | None = None) -> list[Span]:
+    """Where the rule's matches may start (reverse: end). With `requires`, the anchor is looked
+    for only inside the units the pre-filter let through: a match is tried only there anyway,
+    and a pre-filter of the rule's rare words spares a scan of the whole document."""
     if rule.definition.anchor_mention:
         return [(m.start, m.end) for m in outcome.of_type(rule.definition.anchor_mention).mentions]
+    if rule.requires and scopes is not None:
+        key = ("anchor in units", rule.units_key) + rule.anchors
+        if key not in cache:
+            found: set[Span] = set()
+            for start, end in scopes:
+                for anchor, literal in zip(rule.anchors, rule.anchor_literals):
+                    if literal is None or text.find(literal, start, end) >= 0:
+                        found.update(m.span() for m in _scan(anchor, text, budget, start, end))
+            cache[key] = sorted(found)
+        return cache[key]
     if len(rule.anchors) == 1:
         return _hits(rule.anchors[0], text, cache, budget, rule.anchor_literals[0])
     key = ("anchor",) + rule.anchors

@@ -137,6 +137,10 @@ class DocumentResolver:
                 return True
         return False
 
+    def _a_place(self, span: tuple[int, int]) -> bool:
+        """Whether words after "of" are a place or country ("mayor of New York City")."""
+        return any(self.outcome.of_type(t).containing(span) for t in ("place", "country"))
+
     def _a_person(self, name: str | None) -> bool:
         """Whether a one-word name is the surname of someone the document names in full."""
         if not name or " " in name:
@@ -241,8 +245,8 @@ class DocumentResolver:
                 title.value["person"] = self.title_person(title)
                 organisation = title.group_span("organisation")
                 if self._a_person(title.value.get("organisation")) or (
-                        organisation and not self._capitalised_elsewhere(organisation)):
-                    title.value["organisation"] = None     # his, not a firm's; or a sentence's capital
+                        organisation and (not self._capitalised_elsewhere(organisation) or self._a_place(organisation))):
+                    title.value["organisation"] = None     # his, not a firm's; a sentence's capital; a place
 
     def resolve_quotes(self) -> list[Mention]:
         """Fill each quote's speaker; return quotes that inherit a speaker from a neighbour."""
