@@ -97,6 +97,10 @@ def to_table(result: Result) -> str:
         for row in rows:
             text = row[2] if len(row[2]) <= cut[2] else row[2][: cut[2] - 3] + "..."
             lines.append(f"{row[0]:<{cut[0]}}  {row[1]:<{cut[1]}}  {text:<{cut[2]}}  {row[3]}  [{row[4]}]")
+    for person in result.people:
+        held = ", ".join(person["titles"] + person["organisations"])
+        lines.append(f"person  {person['name']}{f' ({held})' if held else ''}: "
+                     f"{len(person['mentions'])} mention(s) from {person['mentions'][0]['start']}")
     for error in result.errors:
         lines.append(f"! error: {error.get('message')}")
     return _escaped("\n".join(lines))

@@ -46,3 +46,10 @@ def test_table_shows_each_extraction():
                                                    {"amount": 3000000000, "currency": "USD", "qualifier": None})])
     table = to_table(result)
     assert "USD 3 billion" in table and "amount=3000000000" in table and "[money.x]" in table
+
+
+def test_table_and_json_show_the_people(engine):
+    result = engine.extract("Defence Minister Rajnath Singh met Lloyd Austin. Singh said so.")
+    VALIDATOR.validate(result.to_dict())
+    assert result.to_dict()["people"][0]["name"] == "Rajnath Singh"
+    assert "person  Rajnath Singh (Defence Minister): 2 mention(s) from 0" in to_table(result)
