@@ -114,9 +114,8 @@ class Engine:
         if ref is None:
             ctx.reference_date = self._dateline(outcome, ctx)
         self._normalise(outcome, ctx, id)
-        extra, people = resolve(text, outcome, segments, self.rules.lexicons)
-        if wanted is not None and "title" not in wanted:
-            people = []
+        extra, people = resolve(text, outcome, segments, self.rules.lexicons,
+                                with_people=wanted is None or "title" in wanted)
         extractions = [self._extraction(m, text) for index in outcome.mentions.values()
                        for m in index.mentions if m.emit and m.value is not None]
         extractions += [self._extraction(m, text) for m in extra]

@@ -20,8 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
-
-import regex
+from typing import Any
 
 from .compiling import Lexicon
 from .matching import MatchOutcome, Mention, mention_for
@@ -48,7 +47,7 @@ class DocumentResolver:
         self.honorifics = lexicons.get("honorifics")
         # Indexes built once, so that each lookup costs what it finds, not the document's length.
         self.people_by_last: dict[str, list[list[str]]] = {}
-        for tokens in (self._name_tokens(name) for name in self._person_names()):
+        for tokens in (self.name_words(name) for name in self._person_names()):
             self.people_by_last.setdefault(tokens[-1], []).append(tokens)
         self.named_titles: dict[str, tuple[list[int], list[Mention]]] = {}
         for m in self.outcome.of_type("title").mentions:
@@ -78,9 +77,6 @@ class DocumentResolver:
         return names
 
     def name_words(self, name: str) -> list[str]:
-        return self._name_tokens(name)
-
-    def _name_tokens(self, name: str) -> list[str]:
         """The words of a name without courtesy titles ("Mr. Obama" -> ["Obama"])."""
         tokens = name.split()
         return [t for t in tokens if not (self.honorifics and t in self.honorifics)] or tokens
@@ -88,7 +84,7 @@ class DocumentResolver:
     def fullest_person(self, name: str) -> str:
         if name in self._fullest:
             return self._fullest[name]
-        tokens = self._name_tokens(name)
+        tokens = self.name_words(name)
         best, best_tokens = name, tokens
         for candidate in self.people_by_last.get(tokens[-1], ()):
             if len(candidate) > len(best_tokens) and set(tokens) <= set(candidate):
@@ -132,9 +128,12 @@ class DocumentResolver:
             return True
         if sum(c.isupper() for c in word) > 1 or self.outcome.of_type("organisation").at(span):
             return True                                   # "BPI", "GenCorp", a known name
-        for found in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(word)}(?![\p{{L}}\p{{N}}])", self.text):
-            if found.start() != span[0] and self.segments.sentence_at(found.start())[0] != found.start():
+        at = self.text.find(word)
+        while at >= 0:                                    # the same word, not inside a longer one
+            whole = not (at and self.text[at - 1].isalnum()) and not self.text[at + len(word):at + len(word) + 1].isalnum()
+            if whole and at != span[0] and self.segments.sentence_at(at)[0] != at:
                 return True
+            at = self.text.find(word, at + 1)
         return False
 
     def _a_place(self, span: tuple[int, int]) -> bool:
@@ -329,13 +328,15 @@ class DocumentResolver:
         return self._corporate_memo[key]
 
 
-def resolve(text: str, outcome: MatchOutcome, segments: Segments,
-            lexicons: dict[str, Lexicon]) -> tuple[list[Mention], list[dict[str, Any]]]:
-    """Fill person, speaker and party values in place; return extra quote extractions and the
-    document's people (extractor.people)."""
+def resolve(text: str, outcome: MatchOutcome, segments: Segments, lexicons: dict[str, Lexicon],
+            with_people: bool = True) -> tuple[list[Mention], list[dict[str, Any]]]:
+    """Fill person, speaker and party values in place; return extra quote extractions and,
+    `with_people`, the document's people (extractor.people)."""
     resolver = DocumentResolver(text, outcome, segments, lexicons)
     resolver.resolve_titles()
     extra = resolver.resolve_quotes()
     resolver.resolve_agreements()
+    if not with_people:
+        return extra, []
     quotes = list(outcome.of_type("quote").mentions) + extra
     return extra, people_of(text, outcome, quotes, resolver.fullest_person, resolver.name_words)
