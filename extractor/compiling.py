@@ -12,6 +12,7 @@ from re import _parser as re_parser  # the parser `re` itself uses: to check a p
 
 from .errors import RuleError
 from .loading import LexiconDef, RuleDef, RuleSource, SegmentationDef
+from .prefilter import Prefilter
 
 MACRO_REF = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)(?:/([a-z0-9]+))?\}")  # not \p{L}
 GROUP_NAME = regex.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
@@ -81,6 +82,7 @@ class CompiledRules:
     stages: tuple[tuple[int, tuple[CompiledRule, ...]], ...]
     lexicons: dict[str, Lexicon]
     segmentation: Segmentation
+    prefilter: Prefilter | None = None      # which pre-filters cannot match a document
 
     @property
     def rules(self) -> list[CompiledRule]:
@@ -102,7 +104,7 @@ class CompiledRules:
                     todo.extend(_referred_types(rule.definition))
         stages = tuple((stage, kept) for stage, rules in self.stages
                        for kept in [tuple(r for r in rules if r.definition.type in needed)] if kept)
-        return CompiledRules(stages, self.lexicons, self.segmentation)
+        return CompiledRules(stages, self.lexicons, self.segmentation, self.prefilter)
 
 
 def _referred_types(rule: RuleDef) -> list[str]:
@@ -348,7 +350,18 @@ def compile_rules(source: RuleSource, normalisers: dict[str, Callable]) -> Compi
         raise RuleError.of(problems)
     stages = tuple((stage, tuple(sorted(rules, key=lambda r: (-r.definition.priority, r.id))))
                    for stage, rules in sorted(compiled.items()))
-    return CompiledRules(stages, lexicons, _segmentation(source, lexicons))
+    return CompiledRules(stages, lexicons, _segmentation(source, lexicons), Prefilter(_scanned_whole(stages)))
+
+
+def _scanned_whole(stages: tuple[tuple[int, tuple[CompiledRule, ...]], ...]) -> list[Any]:
+    """The pieces scanned over the whole document: every pre-filter, and the anchors of rules
+    without one (the others are looked for only in the units a pre-filter let through)."""
+    pieces: dict[Any, None] = {}
+    for _, rules in stages:
+        for rule in rules:
+            for piece in rule.requires or rule.anchors:
+                pieces.setdefault(piece, None)
+    return list(pieces)
 
 
 def _pieces(patterns: Iterable[str], source: RuleSource, lexicons: dict[str, Lexicon],

@@ -115,7 +115,10 @@ def match_all(rules: CompiledRules, text: str, segments: Segments, budget: Budge
     its matches in this document; once the document's budget is spent, the rules still to
     run are skipped, and both are reported in `errors` by rule id."""
     outcome = MatchOutcome()
-    units: dict[Any, list[Span]] = {}   # rules with the same `requires` test it once
+    # Rules with the same `requires` test it once; a piece the prefilter rules out has no hits.
+    units: dict[Any, list[Span]] = {}
+    if rules.prefilter is not None:
+        units.update((piece, []) for piece in rules.prefilter.absent(text))
     order = rules.rules
     done = 0        # rules run so far: the ones after them are what a spent budget skips
     for _, stage_rules in rules.stages:
@@ -126,7 +129,7 @@ def match_all(rules: CompiledRules, text: str, segments: Segments, budget: Budge
                 scopes = _units(rule, text, segments, units, budget)
                 if rule.anchors or rule.definition.anchor_mention:
                     anchors = _anchors(rule, text, units, outcome, budget, scopes)
-                    found = list(_anchored_matches(rule, text, scopes, anchors, outcome, budget))
+                    found = list(_anchored_matches(rule, text, scopes, anchors, outcome, budget, segments))
                 else:
                     found = list(_rule_matches(rule, text, scopes, outcome, budget, segments))
                 candidates.extend(found)   # all of a rule's matches, or none if it timed out
@@ -228,7 +231,7 @@ NEAR = 48   # characters around a `requires` hit searched by a rule with scope: 
 
 
 # Exactly the characters for which str.isspace() is true (a test checks it).
-WHITESPACE = regex.compile("[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+WHITESPACE = re.compile("[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
 
 def _windows(hits: list[Span], text: str, segments: Segments, near: int,
@@ -274,6 +277,8 @@ def _anchors(rule: CompiledRule, text: str, cache: dict[Any, list[Span]],
             found: set[Span] = set()
             for start, end in scopes:
                 for anchor, literal in zip(rule.anchors, rule.anchor_literals):
+                    if cache.get(anchor) == []:      # not in the document at all
+                        continue
                     if literal is None or text.find(literal, start, end) >= 0:
                         found.update(m.span() for m in _scan(anchor, text, budget, start, end))
             cache[key] = sorted(found)
@@ -288,20 +293,24 @@ def _anchors(rule: CompiledRule, text: str, cache: dict[Any, list[Span]],
 
 
 def _anchored_matches(rule: CompiledRule, text: str, scopes: list[Span], anchors: list[Span],
-                      outcome: MatchOutcome, budget: Budget) -> Iterator[Mention]:
-    """One anchored attempt per anchor: starting at it, or (reverse) ending at its end."""
+                      outcome: MatchOutcome, budget: Budget, segments: Segments | None = None) -> Iterator[Mention]:
+    """One anchored attempt per anchor: starting at it, or (reverse) ending at its end. With
+    scope `near`, the window only says where anchors are looked for: the match may run on to
+    the ends of the anchor's sentence."""
     definition = rule.definition
     reverse = "reverse" in definition.flags
+    near = definition.scope == "near" and segments is not None
     starts = [start for start, _ in anchors]
     for scope_start, scope_end in scopes:
         for i in range(bisect_left(starts, scope_start), len(anchors)):    # no copy of the rest
             anchor_start, anchor_end = anchors[i]
             if anchor_end > scope_end:
                 break
+            low, high = segments.sentence_at(anchor_start) if near else (scope_start, scope_end)  # type: ignore[union-attr]
             if reverse:
-                match = rule.pattern.match(text, scope_start, anchor_end, timeout=budget.timeout())
+                match = rule.pattern.match(text, low, anchor_end, timeout=budget.timeout())
             else:
-                match = rule.pattern.match(text, anchor_start, scope_end, timeout=budget.timeout())
+                match = rule.pattern.match(text, anchor_start, high, timeout=budget.timeout())
             if match is None:
                 continue
             span = match.span(definition.span) if definition.span else match.span()

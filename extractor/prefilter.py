@@ -1,0 +1,206 @@
+"""Which pre-filters and anchors can match a document at all, found in one pass over it.
+
+Every `requires` piece (and the anchor of a rule without one) is otherwise scanned over the
+whole document on its own (`matching._hits`), and most of those scans find nothing: a corpus
+document has about 60 to scan, and two thirds of them come back empty. Hyperscan, a
+multi-pattern matcher, compiles all the pieces into one database in its prefilter mode, in
+which a pattern may match more than it should (a lookaround or `\\b` it cannot honour is
+dropped), never less. One scan of the document then says which pieces can match there; the
+others get no hits without a scan of their own. Where a piece can match, its exact scan still
+decides where.
+
+Hyperscan reads `\\w`, `\\s`, `\\d`, `\\p{..}` and case by its own Unicode tables, which differ
+from Python's for some characters (combining marks, superscript digits, dotless i, scripts
+newer than its tables). So when the database is built, each character of the common scripts is
+probed against both, and only a document written wholly in characters on which they agree is
+prefiltered. Without the `hyperscan` package (or for a piece it cannot compile), every piece
+is simply scanned, as before: the output is the same either way, only the time differs.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import cache
+from typing import Any, Sequence
+
+import regex
+
+log = logging.getLogger(__name__)
+
+try:
+    import hyperscan
+except ImportError:      # an optional speed-up: matching is the same without it
+    hyperscan = None
+
+# The blocks probed for the alphabet a prefiltered document may use: Latin, Greek, Cyrillic,
+# Hebrew and Arabic, general punctuation, currency and other symbols.
+PROBED = ((0x0000, 0x06FF), (0x1E00, 0x1EFF), (0x2000, 0x2BFF), (0xFB00, 0xFB4F), (0xFE50, 0xFE6F),
+          (0xFF00, 0xFF65))
+# What the pieces are made of: each class, and case-insensitive letters, must mean the same.
+PROBES = (r"\s", r"\S", r"\d", r"\D", r"\w", r"\W", r"\p{L}", r"\P{L}", r"\p{Lu}", r"\p{Ll}",
+          r"\p{N}", r"\p{Sc}", r"\p{P}", r"x\b", r"\bx", r".", r"[^\n]")
+
+
+class Prefilter:
+    """A Hyperscan database of the given patterns (`re` or `regex`); `absent(text)` names the
+    ones that cannot match `text`. Picklable: the database travels compiled."""
+
+    def __init__(self, patterns: Sequence[Any]) -> None:
+        self.patterns: list[Any] = []
+        self._database: bytes | None = None
+        self._alphabet: Any = None       # re.Pattern of a character outside the trusted alphabet
+        self._local = threading.local()
+        if hyperscan is None or not patterns:
+            return
+        expressions = {}
+        for pattern in patterns:
+            expression = _expression(pattern)
+            if expression is not None:
+                expressions.setdefault(pattern, expression)
+        compiled = _compile(list(expressions.values()))
+        if compiled is None:
+            return
+        database, kept = compiled
+        self.patterns = [p for p, keep in zip(expressions, kept) if keep]
+        self._database = hyperscan.dumpb(database)
+        self._alphabet = _untrusted_characters()
+
+    def absent(self, text: str) -> list[Any]:
+        """The patterns that have no match in `text` (an empty list where that is not known)."""
+        if self._database is None or self._alphabet.search(text):
+            return []
+        database = self._loaded()
+        if database is None:
+            return []
+        found: set[int] = set()
+        database.scan(text.encode("utf-8"), match_event_handler=_collect, context=found,
+                      scratch=self._scratch(database))
+        return [p for i, p in enumerate(self.patterns) if i not in found]
+
+    def _loaded(self) -> Any:
+        database = getattr(self, "_database_object", None)
+        if database is None:
+            try:
+                database = hyperscan.loadb(self._database, hyperscan.HS_MODE_BLOCK)
+            except Exception as exc:     # compiled for another CPU or library version
+                log.warning("prefilter database does not load here (%s); scanning every pattern", exc)
+                self._database = None
+                return None
+            self._database_object = database
+        return database
+
+    def _scratch(self, database: Any) -> Any:
+        """Hyperscan's working memory, one per thread (a scan may not share it)."""
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = hyperscan.Scratch(database)
+        return scratch
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"patterns": self.patterns, "database": self._database, "alphabet": self._alphabet}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.patterns = state["patterns"]
+        self._database = state["database"]
+        self._alphabet = state["alphabet"]
+        self._local = threading.local()
+
+
+def _collect(id_: int, start: int, end: int, flags: int, found: set[int]) -> None:
+    found.add(id_)
+
+
+_FLAGS = (0 if hyperscan is None else
+          hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP | hyperscan.HS_FLAG_PREFILTER
+          | hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY)
+# Flags of a compiled pattern that change nothing here (the rules compile in `regex`'s version 0).
+_PLAIN_FLAGS = re.UNICODE | regex.UNICODE | regex.VERSION0
+
+
+def _expression(pattern: Any) -> bytes | None:
+    """The pattern as Hyperscan reads it, or None where its flags say more than the text does.
+    `\\K` (not supported) only moves where a match starts, so the pattern without it is kept."""
+    if pattern.flags & ~_PLAIN_FLAGS:
+        return None
+    return _KEEP_OUT.sub(r"\1", pattern.pattern).encode("utf-8")
+
+
+_KEEP_OUT = re.compile(r"(?<!\\)((?:\\\\)*)\\K")     # a \K that is not an escaped backslash and K
+
+
+def _compile(expressions: list[bytes]) -> tuple[Any, list[bool]] | None:
+    """The database of every expression Hyperscan accepts, and which ones those are."""
+    kept = [True] * len(expressions)
+    try:
+        return _database(expressions, kept), kept
+    except hyperscan.error:
+        pass
+    for i, expression in enumerate(expressions):    # find the ones it refuses, one by one
+        try:
+            _database([expression], [True])
+        except hyperscan.error as exc:
+            log.debug("prefilter leaves out %r: %s", expression[:60], exc)
+            kept[i] = False
+    try:
+        return _database(expressions, kept), kept
+    except hyperscan.error as exc:
+        log.info("no prefilter for these rules: %s", exc)
+        return None
+
+
+def _database(expressions: list[bytes], kept: list[bool]) -> Any:
+    chosen = [e for e, keep in zip(expressions, kept) if keep]
+    database = hyperscan.Database()
+    database.compile(expressions=chosen, ids=list(range(len(chosen))), elements=len(chosen),
+                     flags=[_FLAGS] * len(chosen))
+    return database
+
+
+@cache      # the same for every set of rules: it depends only on the libraries
+def _untrusted_characters() -> Any:
+    """A pattern for any character that Hyperscan and Python may read differently: outside
+    the probed blocks, or a character some probe (a class, or the letter in another case,
+    case-insensitively) matches in Python's `re` or `regex` but not in Hyperscan."""
+    probes = [(p, re.compile(p) if "\\p" not in p and "\\P" not in p else None,
+               regex.compile(p, regex.VERSION0)) for p in PROBES]
+    chars = [chr(code) for low, high in PROBED for code in range(low, high + 1)]
+    expected: list[tuple[str, str, int]] = []         # (char, text scanned, probe id)
+    cases: dict[str, int] = {}                         # "(?i:A)" -> its probe id
+    for char in chars:
+        for i, (probe, in_re, in_regex) in enumerate(probes):
+            text = "x" + char if probe.startswith("x") else char + "x" if probe.startswith("\\bx") else char
+            if (in_re is not None and in_re.search(text)) or in_regex.search(text):
+                expected.append((char, text, i))
+        for other in {char.lower(), char.upper(), char.casefold(), char.swapcase()} - {char}:
+            caseless = "(?i:" + regex.escape(other) + ")"
+            if len(other) == 1 and (regex.search(caseless, char, regex.VERSION0) or re.search(caseless, char)):
+                expected.append((char, char, len(PROBES) + cases.setdefault(caseless, len(cases))))
+    # One database per class probe (together they take seconds to compile), one for the cases.
+    databases = [_database([p.encode()], [True]) for p in PROBES]
+    databases.append(_database([c.encode() for c in cases], [True] * len(cases)))
+    scratches = [hyperscan.Scratch(d) for d in databases]
+    found_in: dict[tuple[str, int], set[int]] = {}
+    untrusted: set[str] = set()
+    for char, text, probe_id in expected:
+        which = min(probe_id, len(PROBES))
+        if (text, which) not in found_in:
+            found = found_in[text, which] = set()
+            databases[which].scan(text.encode("utf-8"), match_event_handler=_collect, context=found,
+                                  scratch=scratches[which])
+        if (0 if which < len(PROBES) else probe_id - len(PROBES)) not in found_in[text, which]:
+            untrusted.add(char)
+    trusted = [ord(c) for c in chars if c not in untrusted]
+    return re.compile("[^" + "".join(_ranges(trusted)) + "]")
+
+
+def _ranges(codes: list[int]) -> list[str]:
+    """Character-class ranges for sorted code points."""
+    out: list[str] = []
+    start = prev = codes[0]
+    for code in codes[1:] + [-1]:
+        if code != prev + 1:
+            out.append(f"\\U{start:08x}" + (f"-\\U{prev:08x}" if prev > start else ""))
+            start = code
+        prev = code
+    return out
