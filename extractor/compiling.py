@@ -57,6 +57,10 @@ class CompiledRule:
     # the document lacks it, a plain substring test saves the scan.
     requires_literals: tuple[str | None, ...] = ()
     anchor_literals: tuple[str | None, ...] = ()
+    # Per pre-filter or anchor piece, a number naming it (the same piece, the same number):
+    # a document's hits are kept under these, since hashing a compiled pattern hashes its code.
+    requires_keys: tuple[int, ...] = ()
+    anchor_keys: tuple[int, ...] = ()
 
     @property
     def id(self) -> str:
@@ -65,7 +69,7 @@ class CompiledRule:
     @property
     def units_key(self) -> tuple[Any, ...]:
         """Rules with the same pre-filters and scope share their scope units in a document."""
-        return (self.definition.scope, self.definition.near) + self.requires
+        return (self.definition.scope, self.definition.near) + self.requires_keys
 
 
 @dataclass(frozen=True)
@@ -334,6 +338,7 @@ def compile_rules(source: RuleSource, normalisers: dict[str, Callable]) -> Compi
     types_by_stage = _types_by_stage(source.rules)
     compiled: dict[int, list[CompiledRule]] = {}
     problems: list[RuleError] = []          # every rule's, not only the first
+    keys: dict[Any, int] = {}               # each distinct piece's number
     for rule in source.rules:
         where = {"file": rule.file, "line": rule.line, "rule": rule.id}
         try:
@@ -344,8 +349,9 @@ def compile_rules(source: RuleSource, normalisers: dict[str, Callable]) -> Compi
         except RuleError as exc:
             problems.append(exc)
             continue
-        compiled.setdefault(rule.stage, []).append(
-            CompiledRule(rule, pattern, requires, anchors, requires_literals, anchor_literals))
+        compiled.setdefault(rule.stage, []).append(CompiledRule(
+            rule, pattern, requires, anchors, requires_literals, anchor_literals,
+            tuple(keys.setdefault(p, len(keys)) for p in requires), tuple(keys.setdefault(p, len(keys)) for p in anchors)))
     if problems:
         raise RuleError.of(problems)
     stages = tuple((stage, tuple(sorted(rules, key=lambda r: (-r.definition.priority, r.id))))
@@ -353,15 +359,18 @@ def compile_rules(source: RuleSource, normalisers: dict[str, Callable]) -> Compi
     return CompiledRules(stages, lexicons, _segmentation(source, lexicons), Prefilter(_scanned_whole(stages)))
 
 
-def _scanned_whole(stages: tuple[tuple[int, tuple[CompiledRule, ...]], ...]) -> list[Any]:
-    """The pieces scanned over the whole document: every pre-filter, and the anchors of rules
-    without one (the others are looked for only in the units a pre-filter let through)."""
-    pieces: dict[Any, None] = {}
+def _scanned_whole(stages: tuple[tuple[int, tuple[CompiledRule, ...]], ...]) -> dict[int, Any]:
+    """The pieces scanned over the whole document, by number: every pre-filter, and the
+    anchors of rules without one (the others are looked for only in the units a pre-filter
+    let through)."""
+    pieces: dict[int, Any] = {}
     for _, rules in stages:
         for rule in rules:
-            for piece in rule.requires or rule.anchors:
-                pieces.setdefault(piece, None)
-    return list(pieces)
+            if rule.requires:
+                pieces.update(zip(rule.requires_keys, rule.requires))
+            else:
+                pieces.update(zip(rule.anchor_keys, rule.anchors))
+    return pieces
 
 
 def _pieces(patterns: Iterable[str], source: RuleSource, lexicons: dict[str, Lexicon],

@@ -118,7 +118,7 @@ def match_all(rules: CompiledRules, text: str, segments: Segments, budget: Budge
     # Rules with the same `requires` test it once; a piece the prefilter rules out has no hits.
     units: dict[Any, list[Span]] = {}
     if rules.prefilter is not None:
-        units.update((piece, []) for piece in rules.prefilter.absent(text))
+        units.update((key, []) for key in rules.prefilter.absent(text))
     order = rules.rules
     done = 0        # rules run so far: the ones after them are what a spent budget skips
     for _, stage_rules in rules.stages:
@@ -171,17 +171,16 @@ def _scopes(scope: str, text: str, segments: Segments) -> tuple[Span, ...]:
     return ((0, len(text)),)
 
 
-def _hits(pattern: Any, text: str, cache: dict[Any, list[Span]], budget: Budget,
+def _hits(pattern: Any, key: int, text: str, cache: dict[Any, list[Span]], budget: Budget,
           literal: str | None = None) -> list[Span]:
-    """Where a pre-filter or anchor pattern matches: one pass per document, shared by every
-    rule that names the same pattern (`regex` hands out one object per pattern text), whether
-    as `requires` or as `anchor`."""
-    hits = cache.get(pattern)
+    """Where a pre-filter or anchor pattern (numbered `key`) matches: one pass per document,
+    shared by every rule that names the same pattern, whether as `requires` or as `anchor`."""
+    hits = cache.get(key)
     if hits is None:
         if literal is not None and literal not in text:
-            hits = cache[pattern] = []
+            hits = cache[key] = []
         else:
-            hits = cache[pattern] = [m.span() for m in _scan(pattern, text, budget)]
+            hits = cache[key] = [m.span() for m in _scan(pattern, text, budget)]
     return hits
 
 
@@ -205,10 +204,10 @@ def _units(rule: CompiledRule, text: str, segments: Segments, cache: dict[Any, l
     key = rule.units_key
     if key not in cache:
         if len(rule.requires) == 1:
-            hits = _hits(rule.requires[0], text, cache, budget, rule.requires_literals[0])
+            hits = _hits(rule.requires[0], rule.requires_keys[0], text, cache, budget, rule.requires_literals[0])
         else:
-            hits = sorted(hit for r, literal in zip(rule.requires, rule.requires_literals)
-                          for hit in _hits(r, text, cache, budget, literal))
+            hits = sorted(hit for r, piece, literal in zip(rule.requires, rule.requires_keys, rule.requires_literals)
+                          for hit in _hits(r, piece, text, cache, budget, literal))
         if scope == "near":
             if "spaces" not in cache:
                 cache["spaces"] = whitespace_positions(text)     # type: ignore[assignment]
@@ -272,23 +271,23 @@ def _anchors(rule: CompiledRule, text: str, cache: dict[Any, list[Span]],
     if rule.definition.anchor_mention:
         return [(m.start, m.end) for m in outcome.of_type(rule.definition.anchor_mention).mentions]
     if rule.requires and scopes is not None:
-        key = ("anchor in units", rule.units_key) + rule.anchors
+        key = ("anchor in units", rule.units_key) + rule.anchor_keys
         if key not in cache:
             found: set[Span] = set()
             for start, end in scopes:
-                for anchor, literal in zip(rule.anchors, rule.anchor_literals):
-                    if cache.get(anchor) == []:      # not in the document at all
+                for anchor, anchor_key, literal in zip(rule.anchors, rule.anchor_keys, rule.anchor_literals):
+                    if cache.get(anchor_key) == []:      # not in the document at all
                         continue
                     if literal is None or text.find(literal, start, end) >= 0:
                         found.update(m.span() for m in _scan(anchor, text, budget, start, end))
             cache[key] = sorted(found)
         return cache[key]
     if len(rule.anchors) == 1:
-        return _hits(rule.anchors[0], text, cache, budget, rule.anchor_literals[0])
-    key = ("anchor",) + rule.anchors
+        return _hits(rule.anchors[0], rule.anchor_keys[0], text, cache, budget, rule.anchor_literals[0])
+    key = ("anchor",) + rule.anchor_keys
     if key not in cache:
-        cache[key] = sorted({hit for anchor, literal in zip(rule.anchors, rule.anchor_literals)
-                             for hit in _hits(anchor, text, cache, budget, literal)})
+        cache[key] = sorted({hit for anchor, anchor_key, literal in zip(rule.anchors, rule.anchor_keys, rule.anchor_literals)
+                             for hit in _hits(anchor, anchor_key, text, cache, budget, literal)})
     return cache[key]
 
 
@@ -323,6 +322,10 @@ def _rule_matches(rule: CompiledRule, text: str, scopes: list[Span], outcome: Ma
     definition = rule.definition
     reverse = "reverse" in definition.flags
     near = definition.scope == "near" and segments is not None
+    # A match whose span starts inside a mention it may not overlap cannot be taken: after a
+    # rejection the search may go on from that mention's end ("Reserve Bank of India" is an
+    # organisation, so no person starts at "Bank" or "India").
+    skip_blocked = bool(definition.not_overlapping) and not definition.span
     for scope_start, scope_end in scopes:
         pos, end = scope_start, scope_end
         while pos < end:
@@ -341,6 +344,8 @@ def _rule_matches(rule: CompiledRule, text: str, scopes: list[Span], outcome: Ma
                 end = match.start() if accepted and match.start() < match.end() else match.end() - 1
             else:
                 pos = match.end() if accepted and match.end() > match.start() else match.start() + 1
+                if not accepted and skip_blocked:
+                    pos = _past_blocker(definition.not_overlapping, outcome, pos)
 
 
 # Types whose mentions a group may name by their end: the words before a title ("Tory",
@@ -356,6 +361,18 @@ def mention_for(outcome: MatchOutcome, type_: str, span: Span) -> Mention | None
     if found is None and type_ in BY_TAIL:
         found = index.ending(span)
     return found
+
+
+def _past_blocker(types: Sequence[str], outcome: MatchOutcome, pos: int) -> int:
+    """Where the next search may start: past every mention of `types` that holds `pos`."""
+    moved = True
+    while moved:
+        moved = False
+        for type_ in types:
+            blocker = outcome.of_type(type_).containing((pos, pos + 1))
+            if blocker is not None and blocker.end > pos:
+                pos, moved = blocker.end, True
+    return pos
 
 
 def _allowed(rule: CompiledRule, match: Any, span: Span, outcome: MatchOutcome) -> bool:

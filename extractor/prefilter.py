@@ -22,7 +22,7 @@ import logging
 import re
 import threading
 from functools import cache
-from typing import Any, Sequence
+from typing import Any, Hashable, Mapping
 
 import regex
 
@@ -43,31 +43,34 @@ PROBES = (r"\s", r"\S", r"\d", r"\D", r"\w", r"\W", r"\p{L}", r"\P{L}", r"\p{Lu}
 
 
 class Prefilter:
-    """A Hyperscan database of the given patterns (`re` or `regex`); `absent(text)` names the
-    ones that cannot match `text`. Picklable: the database travels compiled."""
+    """A Hyperscan database of the given patterns (`re` or `regex`, each under a key);
+    `absent(text)` gives the keys of those that cannot match `text`. Picklable: the database
+    travels compiled."""
 
-    def __init__(self, patterns: Sequence[Any]) -> None:
-        self.patterns: list[Any] = []
+    def __init__(self, patterns: Mapping[Hashable, Any]) -> None:
+        self.patterns: dict[Hashable, Any] = {}     # the ones in the database, by key
         self._database: bytes | None = None
         self._alphabet: Any = None       # re.Pattern of a character outside the trusted alphabet
+        self._keys: list[Hashable] = []
         self._local = threading.local()
         if hyperscan is None or not patterns:
             return
         expressions = {}
-        for pattern in patterns:
+        for key, pattern in patterns.items():
             expression = _expression(pattern)
             if expression is not None:
-                expressions.setdefault(pattern, expression)
+                expressions[key] = expression
         compiled = _compile(list(expressions.values()))
         if compiled is None:
             return
         database, kept = compiled
-        self.patterns = [p for p, keep in zip(expressions, kept) if keep]
+        self.patterns = {key: patterns[key] for key, keep in zip(expressions, kept) if keep}
+        self._keys = list(self.patterns)
         self._database = hyperscan.dumpb(database)
         self._alphabet = _untrusted_characters()
 
-    def absent(self, text: str) -> list[Any]:
-        """The patterns that have no match in `text` (an empty list where that is not known)."""
+    def absent(self, text: str) -> list[Hashable]:
+        """The keys of the patterns that have no match in `text` (none where that is not known)."""
         if self._database is None or self._alphabet.search(text):
             return []
         database = self._loaded()
@@ -76,7 +79,7 @@ class Prefilter:
         found: set[int] = set()
         database.scan(text.encode("utf-8"), match_event_handler=_collect, context=found,
                       scratch=self._scratch(database))
-        return [p for i, p in enumerate(self.patterns) if i not in found]
+        return [key for i, key in enumerate(self._keys) if i not in found]
 
     def _loaded(self) -> Any:
         database = getattr(self, "_database_object", None)
@@ -102,6 +105,7 @@ class Prefilter:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.patterns = state["patterns"]
+        self._keys = list(self.patterns)
         self._database = state["database"]
         self._alphabet = state["alphabet"]
         self._local = threading.local()

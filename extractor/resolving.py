@@ -45,6 +45,7 @@ class DocumentResolver:
         self.segments = segments
         self.pronouns = lexicons.get("pronouns")
         self.honorifics = lexicons.get("honorifics")
+        self._name_words: dict[str, list[str]] = {}
         # Indexes built once, so that each lookup costs what it finds, not the document's length.
         self.people_by_last: dict[str, list[list[str]]] = {}
         for tokens in (self.name_words(name) for name in self._person_names()):
@@ -78,8 +79,11 @@ class DocumentResolver:
 
     def name_words(self, name: str) -> list[str]:
         """The words of a name without courtesy titles ("Mr. Obama" -> ["Obama"])."""
-        tokens = name.split()
-        return [t for t in tokens if not (self.honorifics and t in self.honorifics)] or tokens
+        words = self._name_words.get(name)
+        if words is None:
+            tokens = name.split()
+            words = self._name_words[name] = [t for t in tokens if not (self.honorifics and t in self.honorifics)] or tokens
+        return words
 
     def fullest_person(self, name: str) -> str:
         if name in self._fullest:
