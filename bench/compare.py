@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import os
 import subprocess
 import sys
@@ -23,12 +22,12 @@ import time
 from io import BytesIO
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from newscorpus import CORPUS, ROOT, records
+
 sys.path.insert(0, str(ROOT))
 
 from extractor import Engine  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
 OLD_NAME = "extractor_at_commit"
 
 
@@ -56,7 +55,7 @@ def main() -> int:
     if not args.corpus.is_file():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
-    docs = [json.loads(line) for line in args.corpus.open(encoding="utf-8")][::args.step]
+    docs = records(args.corpus, args.step)
     with tempfile.TemporaryDirectory() as tmp:
         # both engines compile into a cache of their own: the old package's pickles name the
         # old modules, and nothing of the user's cache is read or written

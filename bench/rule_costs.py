@@ -10,15 +10,14 @@ Resolution and normalisers are not in it: `bench/compare.py` measures the whole 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from newscorpus import CORPUS, ROOT, records
+
 sys.path.insert(0, str(ROOT))
-CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
 
 
 def main() -> int:
@@ -51,14 +50,13 @@ def main() -> int:
 
     for name in originals:
         setattr(matching, name, timed(name))
-    with args.corpus.open(encoding="utf-8") as handle:
-        records = [json.loads(line) for i, line in enumerate(handle) if i % args.step == 0]
+    documents = records(args.corpus, args.step)
     start = time.process_time()
-    for record in records:
+    for record in documents:
         engine.extract(record["text"], reference_date=record.get("date"), id=record.get("id"))
     total = time.process_time() - start
     matched = sum(costs.values())
-    print(f"{len(records)} documents: {total:.2f} s CPU in all, {matched:.2f} s in rule searches")
+    print(f"{len(documents)} documents: {total:.2f} s CPU in all, {matched:.2f} s in rule searches")
     for rule_id, seconds in costs.most_common(args.top):
         print(f"{seconds:8.3f} s  {100 * seconds / matched:5.1f}%  {rule_id}")
     return 0

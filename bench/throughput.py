@@ -21,14 +21,13 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
+from newscorpus import CORPUS, records
 TOOLS = ("extractor", "extractor-dates-money", "dateparser.search_dates", "dateparser.search_dates[en]",
          "quantulum3.parse")
 
 
 def load_sample(corpus: Path, sample: int) -> list[dict]:
-    docs = [json.loads(line) for line in corpus.open(encoding="utf-8") if line.strip()]
+    docs = records(corpus)
     if sample and sample < len(docs):
         step = len(docs) / sample
         docs = [docs[int(i * step)] for i in range(sample)]   # evenly spread, no randomness
@@ -100,7 +99,7 @@ def _datetime(day: str):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--sample", type=int, default=300, help="documents (0 = all)")
     parser.add_argument("--tools", default=",".join(TOOLS), help=f"comma-separated, from {', '.join(TOOLS)}")
     parser.add_argument("--long", type=float, default=0, metavar="MB",

@@ -16,9 +16,9 @@ import random
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from newscorpus import CORPUS, ROOT, records
+
 sys.path.insert(0, str(ROOT))
-CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
 
 
 def main() -> int:
@@ -32,14 +32,12 @@ def main() -> int:
     from extractor import Engine
     engine = Engine.from_directory(args.rules)
     titles = []
-    with args.corpus.open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            text = record["text"]
-            for e in engine.extract(text, reference_date=record.get("date"), types=["title"]).extractions:
-                left = text[max(0, e.start - args.context):e.start].replace("\n", " ")
-                right = text[e.end:e.end + args.context].replace("\n", " ")
-                titles.append((record["id"], e, f"...{left}[[{e.text}]]{right}..."))
+    for record in records(args.corpus):
+        text = record["text"]
+        for e in engine.extract(text, reference_date=record.get("date"), types=["title"]).extractions:
+            left = text[max(0, e.start - args.context):e.start].replace("\n", " ")
+            right = text[e.end:e.end + args.context].replace("\n", " ")
+            titles.append((record["id"], e, f"...{left}[[{e.text}]]{right}..."))
     sample = random.Random(args.seed).sample(titles, min(args.n, len(titles)))
     print(f"{len(titles)} title extractions in {args.corpus.name}; {len(sample)} drawn with seed {args.seed}\n")
     for i, (doc_id, e, context) in enumerate(sample, 1):

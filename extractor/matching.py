@@ -14,8 +14,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
 
-import regex
-
 from .budget import Budget
 from .compiling import CompiledRule, CompiledRules
 from .segmenting import Segments, Span
@@ -292,20 +290,20 @@ def _anchors(rule: CompiledRule, text: str, cache: dict[Any, list[Span]],
 
 
 def _anchored_matches(rule: CompiledRule, text: str, scopes: list[Span], anchors: list[Span],
-                      outcome: MatchOutcome, budget: Budget, segments: Segments | None = None) -> Iterator[Mention]:
+                      outcome: MatchOutcome, budget: Budget, segments: Segments) -> Iterator[Mention]:
     """One anchored attempt per anchor: starting at it, or (reverse) ending at its end. With
     scope `near`, the window only says where anchors are looked for: the match may run on to
     the ends of the anchor's sentence."""
     definition = rule.definition
     reverse = "reverse" in definition.flags
-    near = definition.scope == "near" and segments is not None
+    near = definition.scope == "near"
     starts = [start for start, _ in anchors]
     for scope_start, scope_end in scopes:
         for i in range(bisect_left(starts, scope_start), len(anchors)):    # no copy of the rest
             anchor_start, anchor_end = anchors[i]
             if anchor_end > scope_end:
                 break
-            low, high = segments.sentence_at(anchor_start) if near else (scope_start, scope_end)  # type: ignore[union-attr]
+            low, high = segments.sentence_at(anchor_start) if near else (scope_start, scope_end)
             if reverse:
                 match = rule.pattern.match(text, low, anchor_end, timeout=budget.timeout())
             else:

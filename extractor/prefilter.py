@@ -135,29 +135,30 @@ _KEEP_OUT = re.compile(r"(?<!\\)((?:\\\\)*)\\K")     # a \K that is not an escap
 
 def _compile(expressions: list[bytes]) -> tuple[Any, list[bool]] | None:
     """The database of every expression Hyperscan accepts, and which ones those are."""
-    kept = [True] * len(expressions)
     try:
-        return _database(expressions, kept), kept
+        return _database(expressions), [True] * len(expressions)
     except hyperscan.error:
         pass
-    for i, expression in enumerate(expressions):    # find the ones it refuses, one by one
+    kept = []
+    for expression in expressions:    # find the ones it refuses, one by one
         try:
-            _database([expression], [True])
+            _database([expression])
+            kept.append(True)
         except hyperscan.error as exc:
             log.debug("prefilter leaves out %r: %s", expression[:60], exc)
-            kept[i] = False
+            kept.append(False)
     try:
-        return _database(expressions, kept), kept
+        return _database([e for e, keep in zip(expressions, kept) if keep]), kept
     except hyperscan.error as exc:
         log.info("no prefilter for these rules: %s", exc)
         return None
 
 
-def _database(expressions: list[bytes], kept: list[bool]) -> Any:
-    chosen = [e for e, keep in zip(expressions, kept) if keep]
+def _database(expressions: list[bytes]) -> Any:
+    """The expressions compiled into one database, each reported under its position."""
     database = hyperscan.Database()
-    database.compile(expressions=chosen, ids=list(range(len(chosen))), elements=len(chosen),
-                     flags=[_FLAGS] * len(chosen))
+    database.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions),
+                     flags=[_FLAGS] * len(expressions))
     return database
 
 
@@ -166,33 +167,36 @@ def _untrusted_characters() -> Any:
     """A pattern for any character that Hyperscan and Python may read differently: outside
     the probed blocks, or a character some probe (a class, or the letter in another case,
     case-insensitively) matches in Python's `re` or `regex` but not in Hyperscan."""
-    probes = [(p, re.compile(p) if "\\p" not in p and "\\P" not in p else None,
-               regex.compile(p, regex.VERSION0)) for p in PROBES]
     chars = [chr(code) for low, high in PROBED for code in range(low, high + 1)]
-    expected: list[tuple[str, str, int]] = []         # (char, text scanned, probe id)
-    cases: dict[str, int] = {}                         # "(?i:A)" -> its probe id
-    for char in chars:
-        for i, (probe, in_re, in_regex) in enumerate(probes):
+    # What Python finds: (character, text scanned, probe), a probe being a class or a letter.
+    expected: list[tuple[str, str, str]] = []
+    for probe in PROBES:
+        in_re = re.compile(probe) if "\\p" not in probe and "\\P" not in probe else None
+        in_regex = regex.compile(probe, regex.VERSION0)
+        for char in chars:
             text = "x" + char if probe.startswith("x") else char + "x" if probe.startswith("\\bx") else char
             if (in_re is not None and in_re.search(text)) or in_regex.search(text):
-                expected.append((char, text, i))
+                expected.append((char, text, probe))
+    for char in chars:
         for other in {char.lower(), char.upper(), char.casefold(), char.swapcase()} - {char}:
             caseless = "(?i:" + regex.escape(other) + ")"
-            if len(other) == 1 and (regex.search(caseless, char, regex.VERSION0) or re.search(caseless, char)):
-                expected.append((char, char, len(PROBES) + cases.setdefault(caseless, len(cases))))
-    # One database per class probe (together they take seconds to compile), one for the cases.
-    databases = [_database([p.encode()], [True]) for p in PROBES]
-    databases.append(_database([c.encode() for c in cases], [True] * len(cases)))
-    scratches = [hyperscan.Scratch(d) for d in databases]
+            if len(other) == 1 and (regex.match(caseless, char, regex.VERSION0) or re.match(caseless, char)):
+                expected.append((char, char, caseless))
+    # What Hyperscan finds: a database per class (together they take seconds to compile), and
+    # one for all the letters.
+    letters = sorted({probe for _, _, probe in expected} - set(PROBES))
+    databases = {probe: (_database([probe.encode()]), 0) for probe in PROBES}
+    letter_database = _database([letter.encode() for letter in letters])
+    databases.update((letter, (letter_database, i)) for i, letter in enumerate(letters))
     found_in: dict[tuple[str, int], set[int]] = {}
     untrusted: set[str] = set()
-    for char, text, probe_id in expected:
-        which = min(probe_id, len(PROBES))
-        if (text, which) not in found_in:
-            found = found_in[text, which] = set()
-            databases[which].scan(text.encode("utf-8"), match_event_handler=_collect, context=found,
-                                  scratch=scratches[which])
-        if (0 if which < len(PROBES) else probe_id - len(PROBES)) not in found_in[text, which]:
+    for char, text, probe in expected:
+        database, wanted = databases[probe]
+        found = found_in.get((text, id(database)))
+        if found is None:
+            found = found_in[text, id(database)] = set()
+            database.scan(text.encode("utf-8"), match_event_handler=_collect, context=found)
+        if wanted not in found:
             untrusted.add(char)
     trusted = [ord(c) for c in chars if c not in untrusted]
     return re.compile("[^" + "".join(_ranges(trusted)) + "]")
