@@ -453,6 +453,9 @@ def _check_rule(rule: RuleDef, pattern: Any, normalisers: dict[str, Callable],
             raise RuleError(f"groups describes {group!r}, which the pattern lacks", **where)
         for wanted in spec.is_ + spec.not_in:
             _check_earlier(wanted, rule, types_by_stage, where)
+        if set(spec.tail_of) - set(spec.is_):
+            raise RuleError(f"group {group!r}: tail_of may name only types of its `is`, not "
+                            f"{', '.join(sorted(set(spec.tail_of) - set(spec.is_)))}", **where)
     for wanted in rule.not_overlapping + ((rule.anchor_mention,) if rule.anchor_mention else ()):
         _check_earlier(wanted, rule, types_by_stage, where)
     if rule.scope == "near" and not rule.requires:

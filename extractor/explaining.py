@@ -69,7 +69,7 @@ def _constraints(mention: Mention, outcome: MatchOutcome) -> list[str]:
     for name, spec in definition.groups.items():
         for span in mention.match.spans(name) if name in mention.match.re.groupindex else []:
             for type_ in spec.is_:
-                found = outcome.of_type(type_).at(span)
+                found = mention_for(outcome, span, (type_,), spec.tail_of)
                 if found is not None:
                     checks.append(f"group {name} {_text(found)!r} is a {type_} mention ({found.rule.id})")
             for type_ in spec.not_in:
@@ -196,7 +196,7 @@ def _failed_constraint(rule: Any, match: Any, span: Span, outcome: MatchOutcome)
     for name, spec in definition.groups.items():
         for group_span in match.spans(name):
             group_text = match.string[group_span[0]:group_span[1]]
-            if spec.is_ and not any(mention_for(outcome, t, group_span) for t in spec.is_):
+            if spec.is_ and mention_for(outcome, group_span, spec.is_, spec.tail_of) is None:
                 return f"group {name} {group_text!r} is no {' or '.join(spec.is_)} mention"
             for type_ in spec.not_in:
                 inside = outcome.of_type(type_).containing(group_span)

@@ -44,6 +44,7 @@ class GroupDef:
     means: str = ""
     is_: tuple[str, ...] = ()
     not_in: tuple[str, ...] = ()
+    tail_of: tuple[str, ...] = ()     # of the `is` types, those a capture may name by its end
 
 
 @dataclass(frozen=True)
@@ -434,7 +435,8 @@ def _rule(raw: dict[str, Any], default_stage: int, file: str) -> RuleDef:
     for i, c in enumerate(counters):
         text, ref = (c, None) if isinstance(c, str) else (c["text"], c.get("reference_date"))
         examples.append(Example(text, None, None, ref, counters.item_lines[i]))
-    groups = {name: GroupDef(g.get("means", ""), tuple(g.get("is", ())), tuple(g.get("not_in", ())))
+    groups = {name: GroupDef(g.get("means", ""), tuple(g.get("is", ())), tuple(g.get("not_in", ())),
+                             tuple(g.get("tail_of", ())))
               for name, g in raw.get("groups", {}).items()}
     return RuleDef(
         id=raw["id"], type=raw["type"], pattern=raw["pattern"],

@@ -346,19 +346,19 @@ def _rule_matches(rule: CompiledRule, text: str, scopes: list[Span], outcome: Ma
                     pos = _past_blocker(definition.not_overlapping, outcome, pos)
 
 
-# Types whose mentions a group may name by their end: the words before a title ("Tory",
-# "former US") are the title mention's, and a pattern that names a speaker need not spell them.
-BY_TAIL = frozenset({"title"})
-
-
-def mention_for(outcome: MatchOutcome, type_: str, span: Span) -> Mention | None:
-    """The mention of `type_` that a group's span names (an `is:` constraint): the one at that
-    span, or for a title, the one that ends there and holds it."""
-    index = outcome.of_type(type_)
-    found = index.at(span)
-    if found is None and type_ in BY_TAIL:
-        found = index.ending(span)
-    return found
+def mention_for(outcome: MatchOutcome, span: Span, types: Sequence[str],
+                tails: Sequence[str] = ()) -> Mention | None:
+    """The mention a group's span names (an `is:` constraint): of the first of `types` with a
+    mention at that span, or, for a type in `tails` (the group's `tail_of`), one that ends
+    there and holds it ("leader Michael Howard" of "Tory leader Michael Howard")."""
+    for type_ in types:
+        index = outcome.of_type(type_)
+        found = index.at(span)
+        if found is None and type_ in tails:
+            found = index.ending(span)
+        if found is not None:
+            return found
+    return None
 
 
 def _past_blocker(types: Sequence[str], outcome: MatchOutcome, pos: int) -> int:
@@ -382,7 +382,7 @@ def _allowed(rule: CompiledRule, match: Any, span: Span, outcome: MatchOutcome) 
         if not (spec.is_ or spec.not_in):
             continue
         for group_span in match.spans(name):
-            if spec.is_ and not any(mention_for(outcome, t, group_span) for t in spec.is_):
+            if spec.is_ and mention_for(outcome, group_span, spec.is_, spec.tail_of) is None:
                 return False
             if any(outcome.of_type(t).containing(group_span) for t in spec.not_in):
                 return False

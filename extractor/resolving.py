@@ -187,12 +187,11 @@ class DocumentResolver:
             return self._antecedent(mention.start, kind), kind
         return mention.match.group(), None
 
-    def mention_at(self, span: tuple[int, int], types: tuple[str, ...] = SPEAKER_TYPES) -> Mention | None:
-        for type_ in types:
-            found = mention_for(self.outcome, type_, span)
-            if found is not None:
-                return found
-        return None
+    def mention_at(self, holder: Mention, group: str, span: tuple[int, int]) -> Mention | None:
+        """The speaker or party mention that `holder`'s group names at `span`, read as its
+        rule's constraint read it (a title by its tail where the group says `tail_of`)."""
+        spec = holder.rule.definition.groups.get(group)
+        return mention_for(self.outcome, span, SPEAKER_TYPES, spec.tail_of if spec else ())
 
     def _all_subjects(self) -> list[Mention]:
         """Mentions that are likely subjects, in text order: speakers of a cue verb ("Austin
@@ -201,7 +200,7 @@ class DocumentResolver:
             subjects = []
             for reporting in self.outcome.of_type("reporting").mentions:
                 span = reporting.group_span("speaker")
-                target = self.mention_at(span) if span else None
+                target = self.mention_at(reporting, "speaker", span) if span else None
                 if target is not None:
                     subjects.append(target)
             quotes = self.outcome.of_type("quote_span")
@@ -256,7 +255,7 @@ class DocumentResolver:
         quotes = self.outcome.of_type("quote").mentions
         for quote in quotes:
             span = quote.group_span("speaker")
-            target = self.mention_at(span) if span else None
+            target = self.mention_at(quote, "speaker", span) if span else None
             if quote.value is not None:
                 quote.value["speaker"] = self.entity(target)[0] if target else quote.value.get("speaker_text")
                 if target is not None and (target.start, target.end) != span:    # the whole title
@@ -302,7 +301,7 @@ class DocumentResolver:
             resolved.append(agreement)
 
     def _party_names(self, span: tuple[int, int], agreement: Mention, resolved: list[Mention]) -> list[str]:
-        target = self.mention_at(span)
+        target = self.mention_at(agreement, "party", span)
         if target is None:
             return [self.text[span[0]:span[1]]]
         name, kind = self.entity(target)
@@ -318,7 +317,7 @@ class DocumentResolver:
         for i in range(bisect_left(agreements.starts, agreement.start + 1), len(agreements.mentions)):
             later = agreements.mentions[i]
             if self._corporate(later):
-                targets = [self.mention_at(span) for _, span in later.captures("party")]
+                targets = [self.mention_at(later, "party", span) for _, span in later.captures("party")]
                 return [name for t in targets if t is not None for name in [self.entity(t)[0]] if name]
         return []
 
@@ -326,7 +325,7 @@ class DocumentResolver:
         """Whether the agreement's parties are two or more countries or organisations."""
         key = (agreement.start, agreement.end)
         if key not in self._corporate_memo:
-            targets = [self.mention_at(span) for _, span in agreement.captures("party")]
+            targets = [self.mention_at(agreement, "party", span) for _, span in agreement.captures("party")]
             self._corporate_memo[key] = len(targets) >= 2 and all(
                 t is not None and t.type in ("country", "organisation") for t in targets)
         return self._corporate_memo[key]

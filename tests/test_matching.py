@@ -1,6 +1,8 @@
 """Stages, constraints, the overlap policy and the per-rule time limit."""
 from __future__ import annotations
 
+import pytest
+
 from extractor import Engine
 
 from .conftest import MINIMAL_RULE, OVERLAP, write_rules
@@ -177,12 +179,28 @@ def test_near_windows_widen_to_whitespace_as_a_walk_would(engine):
 
 def test_a_title_mention_is_named_by_its_tail(engine):
     # A speaker matched from the office on ("leader Michael Howard") names the title mention
-    # that holds the words before it ("Tory leader Michael Howard"); other types need the span.
+    # that holds the words before it ("Tory leader Michael Howard"), where the group's
+    # `tail_of` says so; otherwise, and for other types, the group must be the mention's span.
     from extractor.matching import mention_for
     text = 'Tory leader Michael Howard said: "We will win."'
     _, outcome = engine.run(text)
-    title = mention_for(outcome, "title", (5, 26))
+    title = mention_for(outcome, (5, 26), ["title"], tails=["title"])
     assert title is not None and text[title.start:title.end] == "Tory leader Michael Howard"
-    assert mention_for(outcome, "title", (5, 20)) is None            # not where it ends
-    assert mention_for(outcome, "person", (12, 26)) is not None      # the person mention itself
-    assert mention_for(outcome, "person", (17, 26)) is None          # no tail for persons
+    assert mention_for(outcome, (5, 26), ["title"]) is None                   # no tail_of: no tail
+    assert mention_for(outcome, (5, 20), ["title"], tails=["title"]) is None  # not where it ends
+    assert mention_for(outcome, (12, 26), ["title", "person"]) is not None    # the person mention itself
+    assert mention_for(outcome, (17, 26), ["person"], tails=["title"]) is None  # no tail for persons
+
+
+def test_tail_of_names_only_types_of_is(tmp_path):
+    from extractor.errors import RuleError
+    rules = write_rules(tmp_path, {"r.yaml": """\
+rules:
+  - id: thing.tail
+    type: thing
+    pattern: '(?P<who>a)'
+    groups: {who: {tail_of: [title]}}
+    examples: [{text: "a", match: "a"}]
+"""})
+    with pytest.raises(RuleError, match=r"thing.tail.*tail_of may name only types of its `is`, not title"):
+        Engine.from_directory(rules)
