@@ -188,6 +188,17 @@ def _structure(pattern: str) -> Iterable[tuple[int, str, int]]:
         i += 1
 
 
+def case_insensitive_spans(pattern: str) -> list[tuple[int, int]]:
+    """Where `(?i:...)` groups stand in `pattern`, as [start, end) spans."""
+    spans, open_at = [], []
+    for i, char, depth in _structure(pattern):
+        if char == "(" and pattern.startswith("?i:", i + 1):
+            open_at.append((i, depth))
+        elif char == ")" and open_at and depth < open_at[-1][1]:
+            spans.append((open_at.pop()[0], i + 1))
+    return spans
+
+
 def leading_literal(pattern: str) -> str | None:
     """The plain text every match of `pattern` starts with, if two characters or more."""
     literal = []
@@ -241,6 +252,7 @@ def compile_pattern(pattern: str, flags: Iterable[str], source: RuleSource,
     for flag in flags:
         bits |= FLAG_BITS[flag]
     named_lists: dict[str, list[str]] = {}
+    ignoring_case = case_insensitive_spans(expanded)
 
     def lexicon(match: regex.Match) -> str:
         # Tries scan about twice as fast as named lists; matched right to left, a trie of
@@ -248,7 +260,12 @@ def compile_pattern(pattern: str, flags: Iterable[str], source: RuleSource,
         # time), and a named list is quicker to compile.
         union = match.group(1)
         if not bits & regex.REVERSE:
-            return trie_pattern(_union(union, lexicons))
+            surfaces = _union(union, lexicons)
+            # Where case is ignored, "Editor" and "editor in chief" would be two branches and
+            # the first to match would win: one lower-cased trie lets the longest form win.
+            if bits & regex.IGNORECASE or any(a < match.start() < b for a, b in ignoring_case):
+                surfaces = sorted({surface.lower() for surface in surfaces})
+            return trie_pattern(surfaces)
         key = union.replace(",", "__")
         named_lists[key] = _union(union, lexicons)
         return f"\\L<{key}>"

@@ -52,3 +52,27 @@ def test_scanner_takes_re_only_where_it_is_safe(pattern, on_re):
     import regex
     from extractor.compiling import BASE_FLAGS, scanner
     assert isinstance(scanner(regex.compile(pattern, BASE_FLAGS)), re.Pattern) is on_re
+
+
+@pytest.mark.parametrize("pattern, spans", [
+    (r"a(?i:b)c", [(1, 7)]),
+    (r"(?i:x(?:y)z)(?i:\(q)", [(0, 12), (12, 20)]),
+    (r"[(?i:]x", []),                      # inside a class it is no group
+    (r"(?:a)b", []),
+])
+def test_case_insensitive_spans(pattern, spans):
+    from extractor.compiling import case_insensitive_spans
+    assert case_insensitive_spans(pattern) == spans
+
+
+def test_longest_lexicon_form_wins_where_case_is_ignored():
+    """"Editor" and "editor in chief" are two branches of a case-sensitive trie; where case
+    is ignored the first branch to match would win, so there the trie is built lower-cased."""
+    from extractor.compiling import Lexicon, RuleSource, compile_pattern
+    from extractor.loading import LexiconDef
+    lexicons = {"titles": Lexicon(LexiconDef("titles", (("Editor", None), ("editor in chief", None)), "t.yaml", 1))}
+    insensitive = compile_pattern(r"(?i:\L<titles>)", (), RuleSource(), lexicons, {})
+    assert insensitive.match("Editor in Chief of X").group() == "Editor in Chief"
+    sensitive = compile_pattern(r"\L<titles>", (), RuleSource(), lexicons, {})
+    assert sensitive.match("editor in chief").group() == "editor in chief"
+    assert sensitive.match("Editor in chief").group() == "Editor"
