@@ -407,7 +407,8 @@ def scanner(pattern: Any) -> Any:
     compile in `regex`'s version 0, whose syntax and meaning are `re`'s; a pattern `re` cannot
     read (`\\p{L}`, a named list) stays with `regex`, and so does one that could take more than
     a bounded time at a position: `re` has no timeout, so it gets only patterns whose repeats
-    are of one character and not in first place (no `(ab)+`, no leading `\\s+`)."""
+    are of one character, or of a group at most four times, and not in first place (no
+    `(ab)+`, no leading `\\s+`)."""
     if pattern.flags & ~BASE_FLAGS & ~regex.UNICODE & ~regex.VERSION0:
         return pattern
     with warnings.catch_warnings():
@@ -421,6 +422,7 @@ def scanner(pattern: Any) -> Any:
 
 
 _ONE_CHAR = {"LITERAL", "NOT_LITERAL", "IN", "ANY", "CATEGORY"}
+MAX_GROUP_REPEAT = 4
 
 
 def _bounded(items: list[Any], leading: bool) -> bool:
@@ -431,7 +433,9 @@ def _bounded(items: list[Any], leading: bool) -> bool:
         if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
             low, high, body = arg
             body = list(body)
-            if high > 1 and (first or len(body) != 1 or str(body[0][0]) not in _ONE_CHAR):
+            one_char = len(body) == 1 and str(body[0][0]) in _ONE_CHAR
+            # A group repeated a few times is what nested optional groups spell out: as bounded.
+            if high > 1 and (first or not (one_char or high <= MAX_GROUP_REPEAT)):
                 return False
             if not _bounded(body, first):
                 return False

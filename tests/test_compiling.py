@@ -44,6 +44,9 @@ def test_pieces_scanned_by_re_find_what_regex_finds(engine):
     (r"said\s+to", True),            # a one-character repeat after the first place
     (r"\s+said", False),             # in first place: a run of spaces is tried from each of its characters
     (r"(?:ab)+c", False),            # a repeated group
+    (r"x(?:ab){0,3}c", True),        # a group a few times: nested optional groups
+    (r"x(?:ab){0,5}c", False),
+    (r"(?:ab){0,3}c", False),        # in first place
     (r"\p{Lu}\w+", False),           # re cannot read it
     (r"[[:alpha:]]", False),         # means something else to re
 ])
