@@ -52,3 +52,40 @@ def test_scanner_takes_re_only_where_it_is_safe(pattern, on_re):
     import regex
     from extractor.compiling import BASE_FLAGS, scanner
     assert isinstance(scanner(regex.compile(pattern, BASE_FLAGS)), re.Pattern) is on_re
+
+
+@pytest.mark.parametrize("pattern, contexts", [
+    (r"\L<a>x", [(False, False)]),                              # the pattern's own direction
+    (r"(?=\L<a>)(?<!\L<b>)", [(True, False), (False, False)]),  # a lookahead reads left to right
+    (r"(?i:\L<a>)(?-i:\L<b>)\L<c>", [(False, True), (False, False), (False, False)]),
+    (r"(?<=(?=\L<a>)x)[(]\L<b>[^]()]", [(True, False), (False, False)]),  # nested; brackets in classes
+    (r"\\L<a>", []),                                             # an escaped backslash: no reference
+    (r"(?i)\L<a>", None),                                        # flags for the whole pattern: not read
+])
+def test_lexicon_contexts(pattern, contexts):
+    from extractor.compiling import LEXICON_REF, lexicon_contexts
+    found = lexicon_contexts(pattern, reverse=True, ignorecase=False)
+    if contexts is None:
+        assert found is None
+    else:
+        assert [found[m.start()] for m in LEXICON_REF.finditer(pattern) if m.start() in found] == contexts
+
+
+def test_tries_try_the_longest_entry_first_in_either_direction():
+    # In a pattern matched right to left, a trie of the entries' endings (and, in a lookahead,
+    # of their beginnings) matches what a named list matches: the longest entry first, then
+    # shorter ones as the rest of the pattern demands ("xPrime Minister": only "Minister").
+    import regex
+    from extractor.compiling import BASE_FLAGS, trie_pattern
+    words = ["Minister", "Prime Minister", "Deputy Prime Minister", "Ministers", "Mini", "er"]
+    flags = BASE_FLAGS | regex.REVERSE
+    text = "the Deputy Prime Minister and xPrime Minister met Ministers, Mini and her"
+    named = regex.compile(r"(?:^|\s)(?P<w>\L<words>)", flags, words=words)
+    trie = regex.compile(rf"(?:^|\s)(?P<w>{trie_pattern(words, backwards=True)})", flags)
+    found = [(end, m and m.group("w")) for end in range(len(text) + 1) for m in [trie.match(text, 0, end)]]
+    assert found == [(end, m and m.group("w")) for end in range(len(text) + 1) for m in [named.match(text, 0, end)]]
+    assert (25, "Deputy Prime Minister") in found and (45, "Minister") in found
+    named = regex.compile(r"(?<![\w])(?=(?P<w>\L<words>)\b)", flags, words=words)
+    trie = regex.compile(rf"(?<![\w])(?=(?P<w>{trie_pattern(words)})\b)", flags)
+    found = [m.span("w") for m in trie.finditer(text)]
+    assert found == [m.span("w") for m in named.finditer(text)] and (50, 59) in found
