@@ -276,6 +276,8 @@ def lexicon_contexts(pattern: str, reverse: bool, ignorecase: bool) -> dict[int,
                 return None
             else:
                 flags = _SCOPED_FLAGS.match(pattern, i)
+                if flags and "f" in flags.group(1):     # full case-folding: not assumed
+                    return None
                 if flags and "i" in flags.group(1):
                     caseless = True
                 elif flags and "i" in (flags.group(2) or ""):
@@ -309,18 +311,26 @@ def compile_pattern(pattern: str, flags: Iterable[str], source: RuleSource,
     # it stands: a lookahead reads left to right. There, where case counts, a trie of the
     # direction it is read in tries the entries longest first as a named list does, two to
     # three times as fast (the quote rules' speakers: their names' lookaheads on the lexicons).
+    # In `re` and `regex` case-insensitive matching is one character at a time.
     contexts = lexicon_contexts(expanded, True, bool(bits & regex.IGNORECASE)) if bits & regex.REVERSE else None
 
     def lexicon(match: regex.Match) -> str:
-        # Tries scan about twice as fast as named lists; where case is ignored, entries that
+        # Tries scan about twice as fast as named lists. Where case is ignored, entries that
         # differ only in case would take separate branches, and a shorter entry could come
-        # before a longer one: there a right-to-left reference stays a named list.
+        # before a longer one; written in lower case they share one, which holds where every
+        # entry is ASCII (two lower-case ASCII characters never match the same character).
+        # Elsewhere a right-to-left reference stays a named list.
         union = match.group(1)
         if not bits & regex.REVERSE:
             return trie_pattern(_union(union, lexicons))
-        forward, caseless = contexts.get(match.start(), (False, True)) if contexts is not None else (False, True)
-        if not caseless:
-            return trie_pattern(_union(union, lexicons), backwards=not forward)
+        context = contexts.get(match.start()) if contexts is not None else None
+        if context is not None:
+            forward, caseless = context
+            surfaces = _union(union, lexicons)
+            if not caseless:
+                return trie_pattern(surfaces, backwards=not forward)
+            if all(surface.isascii() for surface in surfaces):
+                return trie_pattern(sorted({surface.lower() for surface in surfaces}), backwards=not forward)
         key = union.replace(",", "__")
         named_lists[key] = _union(union, lexicons)
         return f"\\L<{key}>"

@@ -61,6 +61,7 @@ def test_scanner_takes_re_only_where_it_is_safe(pattern, on_re):
     (r"(?<=(?=\L<a>)x)[(]\L<b>[^]()]", [(True, False), (False, False)]),  # nested; brackets in classes
     (r"\\L<a>", []),                                             # an escaped backslash: no reference
     (r"(?i)\L<a>", None),                                        # flags for the whole pattern: not read
+    (r"(?if:\L<a>)", None),                                      # full case-folding: not read
 ])
 def test_lexicon_contexts(pattern, contexts):
     from extractor.compiling import LEXICON_REF, lexicon_contexts
@@ -89,3 +90,17 @@ def test_tries_try_the_longest_entry_first_in_either_direction():
     trie = regex.compile(rf"(?<![\w])(?=(?P<w>{trie_pattern(words)})\b)", flags)
     found = [m.span("w") for m in trie.finditer(text)]
     assert found == [m.span("w") for m in named.finditer(text)] and (50, 59) in found
+
+
+def test_a_caseless_trie_of_ascii_entries_in_lower_case_matches_as_a_named_list():
+    import regex
+    from extractor.compiling import BASE_FLAGS, trie_pattern
+    words = ["Minister", "PRIME MINISTER", "prime minister's", "minister", "Mini", "ER"]
+    flags = BASE_FLAGS | regex.REVERSE
+    text = "the Deputy Prime Minister's and xPRIME minister met MINISTERs, Mini and her"
+    lower = sorted({w.lower() for w in words})
+    named = regex.compile(r"(?:^|\s)(?i:(?P<w>\L<words>))", flags, words=words)
+    trie = regex.compile(rf"(?:^|\s)(?i:(?P<w>{trie_pattern(lower, backwards=True)}))", flags)
+    found = [(end, m and m.span("w")) for end in range(len(text) + 1) for m in [trie.match(text, 0, end)]]
+    assert found == [(end, m and m.span("w")) for end in range(len(text) + 1) for m in [named.match(text, 0, end)]]
+    assert (27, (11, 27)) in found and (47, (39, 47)) in found
