@@ -232,13 +232,16 @@ _SCOPED_FLAGS = re.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]+))?:")
 _GLOBAL_FLAGS = re.compile(r"\(\?[a-zA-Z]*(?:-[a-zA-Z]+)?\)")
 
 
-def lexicon_contexts(pattern: str, reverse: bool, ignorecase: bool) -> dict[int, tuple[bool, bool]] | None:
+def lexicon_contexts(pattern: str, reverse: bool, ignorecase: bool) -> dict[int, tuple[bool, bool, bool]] | None:
     """For each `\\L<...>` of a pattern, by its position: whether it is matched left to right
     (in a lookahead, even in a pattern matched right to left; in a lookbehind, right to left),
-    and whether case is ignored there (`(?i:...)`). None for a pattern that sets flags for all
-    of itself inline, or that this reading does not follow: then nothing is assumed."""
-    found: dict[int, tuple[bool, bool]] = {}
-    stack = [(not reverse, ignorecase)]
+    whether case is ignored there (`(?i:...)`), and whether only its truth counts: it stands in
+    a lookaround with no capturing group, so which of its entries matches first changes nothing.
+    None for a pattern that sets flags for all of itself inline, or that this reading does not
+    follow: then nothing is assumed."""
+    found: dict[int, tuple[bool, bool, int | None]] = {}
+    captures: list[bool] = []         # per lookaround, by number: whether it holds a capturing group
+    stack: list[tuple[bool, bool, int | None]] = [(not reverse, ignorecase, None)]
     i, in_class = 0, False
     while i < len(pattern):
         char = pattern[i]
@@ -261,20 +264,23 @@ def lexicon_contexts(pattern: str, reverse: bool, ignorecase: bool) -> dict[int,
             elif pattern.startswith("[]", i):
                 i += 1
         elif char == "(":
-            forward, caseless = stack[-1]
+            forward, caseless, around = stack[-1]
             if pattern.startswith("(?#", i):
                 end = pattern.find(")", i)
                 if end < 0:
                     return None
                 i = end + 1
                 continue
-            if pattern.startswith(("(?=", "(?!"), i):
-                stack.append((True, caseless))
-            elif pattern.startswith(("(?<=", "(?<!"), i):
-                stack.append((False, caseless))
+            if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+                captures.append(False)
+                stack.append((pattern[i + 2] != "<", caseless, len(captures) - 1))
             elif _GLOBAL_FLAGS.match(pattern, i):
                 return None
             else:
+                if not pattern.startswith("(?", i) or pattern.startswith(("(?P<", "(?<", "(?'"), i):
+                    for _, _, open_around in stack:      # a capturing group
+                        if open_around is not None:
+                            captures[open_around] = True
                 flags = _SCOPED_FLAGS.match(pattern, i)
                 if flags and "f" in flags.group(1):     # full case-folding: not assumed
                     return None
@@ -282,13 +288,16 @@ def lexicon_contexts(pattern: str, reverse: bool, ignorecase: bool) -> dict[int,
                     caseless = True
                 elif flags and "i" in (flags.group(2) or ""):
                     caseless = False
-                stack.append((forward, caseless))
+                stack.append((forward, caseless, around))
         elif char == ")":
             stack.pop()
             if not stack:
                 return None
         i += 1
-    return found if len(stack) == 1 and not in_class else None
+    if len(stack) != 1 or in_class:
+        return None
+    return {at: (forward, caseless, around is not None and not captures[around])
+            for at, (forward, caseless, around) in found.items()}
 
 
 def _union(names: str, lexicons: dict[str, Lexicon]) -> list[str]:
@@ -311,8 +320,11 @@ def compile_pattern(pattern: str, flags: Iterable[str], source: RuleSource,
     # it stands: a lookahead reads left to right. There, where case counts, a trie of the
     # direction it is read in tries the entries longest first as a named list does, two to
     # three times as fast (the quote rules' speakers: their names' lookaheads on the lexicons).
-    # In `re` and `regex` case-insensitive matching is one character at a time.
-    contexts = lexicon_contexts(expanded, True, bool(bits & regex.IGNORECASE)) if bits & regex.REVERSE else None
+    # In `re` and `regex` case-insensitive matching is one character at a time. A reference
+    # in a lookbehind of a pattern matched left to right is read right to left too: where only
+    # its truth counts, a trie of the entries' endings is as good there, and faster (the
+    # currency codes before a digit, which every money pre-filter scan tries at each digit).
+    contexts = lexicon_contexts(expanded, bool(bits & regex.REVERSE), bool(bits & regex.IGNORECASE))
 
     def lexicon(match: regex.Match) -> str:
         # Tries scan about twice as fast as named lists. Where case is ignored, entries that
@@ -321,18 +333,17 @@ def compile_pattern(pattern: str, flags: Iterable[str], source: RuleSource,
         # entry is ASCII (two lower-case ASCII characters never match the same character).
         # Elsewhere a right-to-left reference stays a named list.
         union = match.group(1)
+        surfaces = _union(union, lexicons)
+        forward, caseless, truth_only = (contexts or {}).get(match.start(), (None, True, False))
+        ascii_ = all(surface.isascii() for surface in surfaces)
         if not bits & regex.REVERSE:
-            return trie_pattern(_union(union, lexicons))
-        context = contexts.get(match.start()) if contexts is not None else None
-        if context is not None:
-            forward, caseless = context
-            surfaces = _union(union, lexicons)
-            if not caseless:
-                return trie_pattern(surfaces, backwards=not forward)
-            if all(surface.isascii() for surface in surfaces):
-                return trie_pattern(sorted({surface.lower() for surface in surfaces}), backwards=not forward)
+            if forward is False and truth_only and (not caseless or ascii_):
+                return trie_pattern(sorted({s.lower() for s in surfaces}) if caseless else surfaces, backwards=True)
+            return trie_pattern(surfaces)
+        if forward is not None and (not caseless or ascii_):
+            return trie_pattern(sorted({s.lower() for s in surfaces}) if caseless else surfaces, backwards=not forward)
         key = union.replace(",", "__")
-        named_lists[key] = _union(union, lexicons)
+        named_lists[key] = surfaces
         return f"\\L<{key}>"
 
     expanded = LEXICON_REF.sub(lexicon, expanded)

@@ -55,10 +55,12 @@ def test_scanner_takes_re_only_where_it_is_safe(pattern, on_re):
 
 
 @pytest.mark.parametrize("pattern, contexts", [
-    (r"\L<a>x", [(False, False)]),                              # the pattern's own direction
-    (r"(?=\L<a>)(?<!\L<b>)", [(True, False), (False, False)]),  # a lookahead reads left to right
-    (r"(?i:\L<a>)(?-i:\L<b>)\L<c>", [(False, True), (False, False), (False, False)]),
-    (r"(?<=(?=\L<a>)x)[(]\L<b>[^]()]", [(True, False), (False, False)]),  # nested; brackets in classes
+    # (left to right, case ignored, only its truth counts), matched right to left
+    (r"\L<a>x", [(False, False, False)]),                      # the pattern's own direction
+    (r"(?=\L<a>)(?<!\L<b>)", [(True, False, True), (False, False, True)]),   # a lookahead reads left to right
+    (r"(?i:\L<a>)(?-i:\L<b>)\L<c>", [(False, True, False), (False, False, False), (False, False, False)]),
+    (r"(?<=(?=\L<a>)x)[(]\L<b>[^]()]", [(True, False, True), (False, False, False)]),  # nested; brackets in classes
+    (r"(?<=(?P<x>\L<a>))(?=(?:\L<b>)(y))(?!(?:z)\L<c>)", [(False, False, False), (True, False, False), (True, False, True)]),
     (r"\\L<a>", []),                                             # an escaped backslash: no reference
     (r"(?i)\L<a>", None),                                        # flags for the whole pattern: not read
     (r"(?if:\L<a>)", None),                                      # full case-folding: not read
