@@ -4,7 +4,9 @@
     python bench/rule_costs.py --step 1 --top 15 --rules my_rules/
 
 Times each rule's search (pre-filter, anchors and pattern) with `time.process_time` inside one
-process and prints the rules by total CPU seconds, with their share of the matching time.
+process and prints the rules by total CPU seconds, with their share of the matching time and
+how it splits: units (the pre-filter's scan, paid by the first rule that names it), anchors,
+and the pattern's own attempts (anchored_matches or rule_matches).
 Resolution and normalisers are not in it: `bench/compare.py` measures the whole engine.
 """
 from __future__ import annotations
@@ -32,6 +34,7 @@ def main() -> int:
 
     engine = Engine.from_directory(args.rules)
     costs: Counter[str] = Counter()
+    parts: Counter[tuple[str, str]] = Counter()
     originals = {name: getattr(matching, name) for name in ("_units", "_anchors", "_anchored_matches", "_rule_matches")}
 
     def timed(name: str):
@@ -45,7 +48,9 @@ def main() -> int:
                     result = list(result)        # generators: the work is in the iteration
                 return result
             finally:
-                costs[rule.id] += time.process_time() - start
+                spent = time.process_time() - start
+                costs[rule.id] += spent
+                parts[rule.id, name] += spent
         return run
 
     for name in originals:
@@ -58,7 +63,9 @@ def main() -> int:
     matched = sum(costs.values())
     print(f"{len(documents)} documents: {total:.2f} s CPU in all, {matched:.2f} s in rule searches")
     for rule_id, seconds in costs.most_common(args.top):
-        print(f"{seconds:8.3f} s  {100 * seconds / matched:5.1f}%  {rule_id}")
+        split = " ".join(f"{name.strip('_')} {parts[rule_id, name]:.3f}" for name in originals
+                         if parts[rule_id, name] >= 0.001)
+        print(f"{seconds:8.3f} s  {100 * seconds / matched:5.1f}%  {rule_id:36s} {split}")
     return 0
 
 

@@ -57,15 +57,58 @@ def test_scanner_takes_re_only_where_it_is_safe(pattern, on_re):
     assert isinstance(scanner(regex.compile(pattern, BASE_FLAGS)), re.Pattern) is on_re
 
 
-@pytest.mark.parametrize("pattern, spans", [
-    (r"a(?i:b)c", [(1, 7)]),
-    (r"(?i:x(?:y)z)(?i:\(q)", [(0, 12), (12, 20)]),
-    (r"[(?i:]x", []),                      # inside a class it is no group
-    (r"(?:a)b", []),
+@pytest.mark.parametrize("pattern, contexts", [
+    # (left to right, case ignored, only its truth counts), matched right to left
+    (r"\L<a>x", [(False, False, False)]),                      # the pattern's own direction
+    (r"(?=\L<a>)(?<!\L<b>)", [(True, False, True), (False, False, True)]),   # a lookahead reads left to right
+    (r"(?i:\L<a>)(?-i:\L<b>)\L<c>", [(False, True, False), (False, False, False), (False, False, False)]),
+    (r"(?<=(?=\L<a>)x)[(]\L<b>[^]()]", [(True, False, True), (False, False, False)]),  # nested; brackets in classes
+    (r"(?<=(?P<x>\L<a>))(?=(?:\L<b>)(y))(?!(?:z)\L<c>)", [(False, False, False), (True, False, False), (True, False, True)]),
+    (r"\\L<a>", []),                                             # an escaped backslash: no reference
+    (r"(?i)\L<a>", None),                                        # flags for the whole pattern: not read
+    (r"(?if:\L<a>)", None),                                      # full case-folding: not read
 ])
-def test_case_insensitive_spans(pattern, spans):
-    from extractor.compiling import case_insensitive_spans
-    assert case_insensitive_spans(pattern) == spans
+def test_lexicon_contexts(pattern, contexts):
+    from extractor.compiling import LEXICON_REF, lexicon_contexts
+    found = lexicon_contexts(pattern, reverse=True, ignorecase=False)
+    if contexts is None:
+        assert found is None
+    else:
+        assert [found[m.start()] for m in LEXICON_REF.finditer(pattern) if m.start() in found] == contexts
+
+
+def test_tries_try_the_longest_entry_first_in_either_direction():
+    # In a pattern matched right to left, a trie of the entries' endings (and, in a lookahead,
+    # of their beginnings) matches what a named list matches: the longest entry first, then
+    # shorter ones as the rest of the pattern demands ("xPrime Minister": only "Minister").
+    import regex
+    from extractor.compiling import BASE_FLAGS, trie_pattern
+    words = ["Minister", "Prime Minister", "Deputy Prime Minister", "Ministers", "Mini", "er"]
+    flags = BASE_FLAGS | regex.REVERSE
+    text = "the Deputy Prime Minister and xPrime Minister met Ministers, Mini and her"
+    named = regex.compile(r"(?:^|\s)(?P<w>\L<words>)", flags, words=words)
+    trie = regex.compile(rf"(?:^|\s)(?P<w>{trie_pattern(words, backwards=True)})", flags)
+    found = [(end, m and m.group("w")) for end in range(len(text) + 1) for m in [trie.match(text, 0, end)]]
+    assert found == [(end, m and m.group("w")) for end in range(len(text) + 1) for m in [named.match(text, 0, end)]]
+    assert (25, "Deputy Prime Minister") in found and (45, "Minister") in found
+    named = regex.compile(r"(?<![\w])(?=(?P<w>\L<words>)\b)", flags, words=words)
+    trie = regex.compile(rf"(?<![\w])(?=(?P<w>{trie_pattern(words)})\b)", flags)
+    found = [m.span("w") for m in trie.finditer(text)]
+    assert found == [m.span("w") for m in named.finditer(text)] and (50, 59) in found
+
+
+def test_a_caseless_trie_of_ascii_entries_in_lower_case_matches_as_a_named_list():
+    import regex
+    from extractor.compiling import BASE_FLAGS, trie_pattern
+    words = ["Minister", "PRIME MINISTER", "prime minister's", "minister", "Mini", "ER"]
+    flags = BASE_FLAGS | regex.REVERSE
+    text = "the Deputy Prime Minister's and xPRIME minister met MINISTERs, Mini and her"
+    lower = sorted({w.lower() for w in words})
+    named = regex.compile(r"(?:^|\s)(?i:(?P<w>\L<words>))", flags, words=words)
+    trie = regex.compile(rf"(?:^|\s)(?i:(?P<w>{trie_pattern(lower, backwards=True)}))", flags)
+    found = [(end, m and m.span("w")) for end in range(len(text) + 1) for m in [trie.match(text, 0, end)]]
+    assert found == [(end, m and m.span("w")) for end in range(len(text) + 1) for m in [named.match(text, 0, end)]]
+    assert (27, (11, 27)) in found and (47, (39, 47)) in found
 
 
 def test_longest_lexicon_form_wins_where_case_is_ignored():
