@@ -168,23 +168,30 @@ def split_alternatives(pattern: str) -> list[str]:
     return [piece for part in parts for piece in split_alternatives(part)]
 
 
+def _class_end(pattern: str, i: int) -> int:
+    """Where the character class opening at pattern[i] ("[") ends, past its "]" (a "]" first in
+    it, after an optional "^", is a member); len(pattern) if it never closes."""
+    i += 2 if pattern.startswith("[^", i) else 1
+    if pattern.startswith("]", i):
+        i += 1
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
+
+
 def _structure(pattern: str) -> Iterable[tuple[int, str, int]]:
     """Each character outside escapes and classes, with the group depth after it is read."""
-    depth, i, in_class = 0, 0, False
+    depth, i = 0, 0
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
             i += 2
             continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "]":
-                i += 1
-        else:
-            depth += (char == "(") - (char == ")")
-            yield i, char, depth
+        if char == "[":
+            i = _class_end(pattern, i)
+            continue
+        depth += (char == "(") - (char == ")")
+        yield i, char, depth
         i += 1
 
 
@@ -242,11 +249,11 @@ def lexicon_contexts(pattern: str, reverse: bool, ignorecase: bool) -> dict[int,
     found: dict[int, tuple[bool, bool, int | None]] = {}
     captures: list[bool] = []         # per lookaround, by number: whether it holds a capturing group
     stack: list[tuple[bool, bool, int | None]] = [(not reverse, ignorecase, None)]
-    i, in_class = 0, False
+    i = 0
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
-            if pattern.startswith("\\L<", i) and not in_class:
+            if pattern.startswith("\\L<", i):
                 found[i] = stack[-1]
                 end = pattern.find(">", i)
                 if end < 0:
@@ -255,15 +262,12 @@ def lexicon_contexts(pattern: str, reverse: bool, ignorecase: bool) -> dict[int,
                 continue
             i += 2
             continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if pattern.startswith("[^]", i):
-                i += 2
-            elif pattern.startswith("[]", i):
-                i += 1
-        elif char == "(":
+        if char == "[":
+            i = _class_end(pattern, i)
+            if i > len(pattern):
+                return None
+            continue
+        if char == "(":
             forward, caseless, around = stack[-1]
             if pattern.startswith("(?#", i):
                 end = pattern.find(")", i)
@@ -294,7 +298,7 @@ def lexicon_contexts(pattern: str, reverse: bool, ignorecase: bool) -> dict[int,
             if not stack:
                 return None
         i += 1
-    if len(stack) != 1 or in_class:
+    if len(stack) != 1:
         return None
     return {at: (forward, caseless, around is not None and not captures[around])
             for at, (forward, caseless, around) in found.items()}

@@ -12,6 +12,7 @@ from extractor.compiling import split_alternatives
     (r"\d(?:[/.-]\d|x)|y\b", [r"\d(?:[/.-]\d|x)", r"y\b"]),
     ("(?:a)(?:b|c)", ["(?:a)(?:b|c)"]),           # not one group: left whole
     ("[|(]|x", ["[|(]", "x"]),                     # | and ( inside a class do not count
+    ("[^]|]|x", ["[^]|]", "x"]),                   # a "]" first in a negated class is a member
     (r"\||x", [r"\|", "x"]),
 ])
 def test_split_alternatives(pattern, pieces):
