@@ -37,6 +37,14 @@ READS: dict[str, tuple[str, ...]] = {"title": PEOPLE, "quote": _SPEAKERS_AND_SUB
                                      "agreement": _SPEAKERS_AND_SUBJECTS}
 
 
+_LINKS = {"of", "the", "at", "with", "and"}   # no qualifier: "chairman of Southampton" is Southampton's
+
+
+def _offices(title: str) -> list[str]:
+    """The offices a title holds, in lower case: "chairman and chief executive" holds two."""
+    return [office for office in title.casefold().split(" and ") if office]
+
+
 class DocumentResolver:
     def __init__(self, text: str, outcome: MatchOutcome, segments: Segments,
                  lexicons: dict[str, Lexicon]) -> None:
@@ -53,9 +61,10 @@ class DocumentResolver:
         self.named_titles: dict[str, tuple[list[int], list[Mention]]] = {}
         for m in self.outcome.of_type("title").mentions:
             if m.value and m.value.get("name"):
-                starts, mentions = self.named_titles.setdefault(m.value["title"].split()[-1].casefold(), ([], []))
-                starts.append(m.start)
-                mentions.append(m)
+                for office in _offices(m.value["title"]):
+                    starts, mentions = self.named_titles.setdefault(office.split()[-1], ([], []))
+                    starts.append(m.start)
+                    mentions.append(m)
         self.longest_organisation: dict[str, str] = {}
         for m in self.outcome.of_type("organisation").mentions:
             text = m.match.group()
@@ -116,7 +125,7 @@ class DocumentResolver:
                 return None
         # "the chancellor" is the one named Chancellor, not the Shadow Chancellor.
         office = str(value.get("title") or "").casefold()
-        same_office = [i for i in fitting if str((named[i].value or {}).get("title", "")).casefold() == office]
+        same_office = [i for i in fitting if office in _offices(str((named[i].value or {}).get("title", "")))]
         fitting = same_office or fitting
         before = [i for i in fitting if starts[i] < title.start]
         chosen = named[before[-1] if before else fitting[0]]
@@ -155,7 +164,7 @@ class DocumentResolver:
         President Jacques Chirac"."""
         value = title.value or {}
         words = set(self.text[title.start:title.end].casefold().split())
-        return words - set(f"{value.get('title') or ''} {value.get('name') or ''}".casefold().split())
+        return words - set(f"{value.get('title') or ''} {value.get('name') or ''}".casefold().split()) - _LINKS
 
     def fullest_organisation(self, mention: Mention) -> str:
         text = mention.match.group()

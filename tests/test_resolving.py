@@ -63,3 +63,11 @@ def test_people_gathers_every_mention_of_a_person(engine):
 
 def test_people_is_empty_without_the_title_type(engine):
     assert engine.extract("Trade Minister Anna Berg spoke.", types=["date"]).people == []
+
+
+def test_a_title_of_two_offices_names_the_holder_of_each(engine):
+    text = ("Alain Levy, chairman and president of EMI Music, spoke on Monday. "
+            "The chairman said sales rose. Later the president left.")
+    people = {t.text: t.value["person"] for t in engine.extract(text).of_type("title")}
+    assert people["chairman"] == "Alain Levy"
+    assert people["president"] == "Alain Levy"
