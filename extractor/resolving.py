@@ -37,14 +37,6 @@ READS: dict[str, tuple[str, ...]] = {"title": PEOPLE, "quote": _SPEAKERS_AND_SUB
                                      "agreement": _SPEAKERS_AND_SUBJECTS}
 
 
-_LINKS = {"of", "the", "at", "with", "and"}   # no qualifier: "chairman of Southampton" is Southampton's
-
-
-def _offices(title: str) -> list[str]:
-    """The offices a title holds, in lower case: "chairman and chief executive" holds two."""
-    return [office for office in title.casefold().split(" and ") if office]
-
-
 class DocumentResolver:
     def __init__(self, text: str, outcome: MatchOutcome, segments: Segments,
                  lexicons: dict[str, Lexicon]) -> None:
@@ -53,6 +45,9 @@ class DocumentResolver:
         self.segments = segments
         self.pronouns = lexicons.get("pronouns")
         self.honorifics = lexicons.get("honorifics")
+        self.titles = lexicons.get("titles")
+        links = lexicons.get("title_links")
+        self.title_links = {word.casefold() for word in links.surfaces} if links else set()
         self._name_words: dict[str, list[str]] = {}
         # Indexes built once, so that each lookup costs what it finds, not the document's length.
         self.people_by_last: dict[str, list[list[str]]] = {}
@@ -61,7 +56,7 @@ class DocumentResolver:
         self.named_titles: dict[str, tuple[list[int], list[Mention]]] = {}
         for m in self.outcome.of_type("title").mentions:
             if m.value and m.value.get("name"):
-                for office in _offices(m.value["title"]):
+                for office in self._offices(m.value["title"]):
                     starts, mentions = self.named_titles.setdefault(office.split()[-1], ([], []))
                     starts.append(m.start)
                     mentions.append(m)
@@ -125,7 +120,7 @@ class DocumentResolver:
                 return None
         # "the chancellor" is the one named Chancellor, not the Shadow Chancellor.
         office = str(value.get("title") or "").casefold()
-        same_office = [i for i in fitting if office in _offices(str((named[i].value or {}).get("title", "")))]
+        same_office = [i for i in fitting if office in self._offices(str((named[i].value or {}).get("title", "")))]
         fitting = same_office or fitting
         before = [i for i in fitting if starts[i] < title.start]
         chosen = named[before[-1] if before else fitting[0]]
@@ -159,12 +154,20 @@ class DocumentResolver:
             return False
         return any(len(tokens) > 1 for tokens in self.people_by_last.get(name, ()))
 
+    def _offices(self, title: str) -> list[str]:
+        """The offices a title holds, in lower case: "chairman and chief executive" holds two
+        (its first part is a title of the lexicon); "mines and energy minister" holds one."""
+        first, joined, rest = title.partition(" and ")
+        if joined and self.titles is not None and first in self.titles and rest:
+            return [first.casefold(), rest.casefold()]
+        return [title.casefold()]
+
     def _title_qualifiers(self, title: Mention) -> set[str]:
         """The words of a title's span beside its office and name: {"french"} for "French
         President Jacques Chirac"."""
         value = title.value or {}
         words = set(self.text[title.start:title.end].casefold().split())
-        return words - set(f"{value.get('title') or ''} {value.get('name') or ''}".casefold().split()) - _LINKS
+        return words - set(f"{value.get('title') or ''} {value.get('name') or ''}".casefold().split()) - self.title_links
 
     def fullest_organisation(self, mention: Mention) -> str:
         text = mention.match.group()
