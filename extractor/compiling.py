@@ -11,7 +11,7 @@ import regex
 from re import _parser as re_parser  # the parser `re` itself uses: to check a pattern's repeats
 
 from .errors import RuleError
-from .loading import LexiconDef, RuleDef, RuleSource, SegmentationDef
+from .loading import AttributionStep, LexiconDef, RuleDef, RuleSource, SegmentationDef
 from .prefilter import Prefilter
 
 MACRO_REF = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)(?:/([a-z0-9]+))?\}")  # not \p{L}
@@ -87,6 +87,7 @@ class CompiledRules:
     lexicons: dict[str, Lexicon]
     segmentation: Segmentation
     prefilter: Prefilter | None = None      # which pre-filters cannot match a document
+    attribution: tuple[AttributionStep, ...] = ()   # the speaker cascade of unattributed quotes
 
     @property
     def rules(self) -> list[CompiledRule]:
@@ -108,7 +109,7 @@ class CompiledRules:
                     todo.extend(_referred_types(rule.definition))
         stages = tuple((stage, kept) for stage, rules in self.stages
                        for kept in [tuple(r for r in rules if r.definition.type in needed)] if kept)
-        return CompiledRules(stages, self.lexicons, self.segmentation, self.prefilter)
+        return CompiledRules(stages, self.lexicons, self.segmentation, self.prefilter, self.attribution)
 
 
 def _referred_types(rule: RuleDef) -> list[str]:
@@ -457,7 +458,8 @@ def compile_rules(source: RuleSource, normalisers: dict[str, Callable]) -> Compi
         raise RuleError.of(problems)
     stages = tuple((stage, tuple(sorted(rules, key=lambda r: (-r.definition.priority, r.id))))
                    for stage, rules in sorted(compiled.items()))
-    return CompiledRules(stages, lexicons, _segmentation(source, lexicons), Prefilter(_scanned_whole(stages)))
+    return CompiledRules(stages, lexicons, _segmentation(source, lexicons), Prefilter(_scanned_whole(stages)),
+                         source.attribution or ())
 
 
 def _scanned_whole(stages: tuple[tuple[int, tuple[CompiledRule, ...]], ...]) -> dict[int, Any]:

@@ -115,7 +115,8 @@ class Engine:
             ctx.reference_date = self._dateline(outcome, ctx)
         self._normalise(outcome, ctx, id)
         extra, people = resolve(text, outcome, segments, self.rules.lexicons,
-                                with_people=wanted is None or "title" in wanted)
+                                with_people=wanted is None or "title" in wanted,
+                                attribution=tuple(step.id for step in self.rules.attribution))
         extractions = [self._extraction(m, text) for index in outcome.mentions.values()
                        for m in index.mentions if m.emit and m.value is not None]
         extractions += [self._extraction(m, text) for m in extra]

@@ -6,7 +6,7 @@ from typing import Any
 
 from .compiling import CompiledRule
 from .engine import Engine
-from .loading import Example
+from .loading import AttributionStep, Example
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,32 @@ def _value_problem(expected: dict[str, Any], actual: dict[str, Any]) -> str | No
     return None
 
 
+def check_attribution_example(engine: Engine, step: AttributionStep, example: Example) -> str | None:
+    """None when the example holds: the quote `match` got its speaker from this step (or, for
+    a counter-example, no quote did), with the value's fields."""
+    result = engine.extract(example.text, reference_date=example.reference_date, types=["quote"])
+    found = [e for e in result.extractions if e.value.get("speaker_found_by", [None])[:1] == [step.id]]
+    texts = [e.text for e in found]
+    if example.match is None:
+        return f"should attribute nothing in {example.text!r}, attributed {texts}" if found else None
+    matching = [e for e in found if e.text == example.match]
+    if not matching:
+        return f"should attribute {example.match!r} in {example.text!r}, attributed {texts or 'nothing'}"
+    if example.value:
+        problems = [_value_problem(example.value, e.value) for e in matching]
+        if all(problems):
+            return f"{example.match!r}: {problems[0]}"
+    return None
+
+
 def run_examples(engine: Engine) -> tuple[int, list[ExampleFailure]]:
     count, failures = 0, []
+    for step in engine.rules.attribution:
+        for example in step.examples:
+            count += 1
+            problem = check_attribution_example(engine, step, example)
+            if problem:
+                failures.append(ExampleFailure(step.file, example.line, step.id, problem))
     for rule in sorted(engine.rules.rules, key=lambda r: (r.definition.file, r.definition.line)):
         for example in rule.definition.examples:
             count += 1

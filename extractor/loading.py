@@ -103,6 +103,17 @@ class SegmentationDef:
     line: int
 
 
+@dataclass(frozen=True)
+class AttributionStep:
+    """One step of the cascade that finds the speaker of a quote no quote rule attributed
+    (resolving.py holds what each step does; the rule files choose the steps and their order)."""
+    id: str
+    about: str
+    examples: tuple[Example, ...]
+    file: str
+    line: int
+
+
 @dataclass
 class RuleSource:
     """Everything a rule folder defines, before compilation."""
@@ -111,6 +122,8 @@ class RuleSource:
     lexicons: dict[str, LexiconDef] = field(default_factory=dict)
     macros: dict[str, MacroDef] = field(default_factory=dict)
     segmentation: SegmentationDef | None = None
+    attribution: tuple[AttributionStep, ...] | None = None
+    attribution_file: str | None = None
     files: list[str] = field(default_factory=list)
 
 
@@ -394,6 +407,15 @@ def _collect(source: RuleSource, data: dict[str, Any], file: str) -> None:
         source.segmentation = SegmentationDef(seg["paragraph_break"], seg["sentence_end"],
                                               seg.get("no_break_before"), seg.get("no_break_after"),
                                               seg.get("protect"), file, seg.line)
+    if "attribution" in data:
+        spec = data["attribution"]
+        if source.attribution is not None and not spec.get("replace"):
+            raise RuleError(f"attribution is already defined in {source.attribution_file}; "
+                            "to redefine it, add replace: true", file=file, line=spec.line)
+        source.attribution = tuple(AttributionStep(step["id"], step.get("about", ""), _examples(step), file,
+                                                   getattr(step, "line", spec.line))
+                                   for step in spec["steps"])
+        source.attribution_file = file
     for raw in data.get("rules", []):
         rule = _rule(raw, default_stage, file)
         if raw.get("replaces"):
@@ -428,13 +450,18 @@ def _lexicon_entries(entries: Any) -> tuple[tuple[str, Any], ...]:
     return tuple(pairs)
 
 
-def _rule(raw: dict[str, Any], default_stage: int, file: str) -> RuleDef:
+def _examples(raw: dict[str, Any]) -> tuple[Example, ...]:
     examples = [Example(e["text"], e["match"], e.get("value"), e.get("reference_date"), e.line)
                 for e in raw["examples"]]
     counters = raw.get("counter_examples", LineList())
     for i, c in enumerate(counters):
         text, ref = (c, None) if isinstance(c, str) else (c["text"], c.get("reference_date"))
         examples.append(Example(text, None, None, ref, counters.item_lines[i]))
+    return tuple(examples)
+
+
+def _rule(raw: dict[str, Any], default_stage: int, file: str) -> RuleDef:
+    examples = _examples(raw)
     groups = {name: GroupDef(g.get("means", ""), tuple(g.get("is", ())), tuple(g.get("not_in", ())),
                              tuple(g.get("tail_of", ())))
               for name, g in raw.get("groups", {}).items()}
@@ -446,7 +473,7 @@ def _rule(raw: dict[str, Any], default_stage: int, file: str) -> RuleDef:
         span=raw.get("span"), emit=raw.get("emit", True), sets=raw.get("sets"),
         normaliser=raw.get("normaliser", "none"), options=dict(raw.get("options", {})),
         groups=groups, not_overlapping=tuple(raw.get("not_overlapping", ())),
-        examples=tuple(examples), file=file, line=getattr(raw, "line", 0), about=raw.get("about", ""),
+        examples=examples, file=file, line=getattr(raw, "line", 0), about=raw.get("about", ""),
     )
 
 

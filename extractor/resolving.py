@@ -29,6 +29,9 @@ from .segmenting import Segments
 from .normalising.structures import inside_marks, lower_article
 
 PEOPLE = ("title", "person")
+SPEAKER_FIELDS = ("speaker", "speaker_text", "speaker_start", "speaker_end", "cue")
+# Who speaks where: (start, end, the speaker fields a quote takes from it).
+Event = tuple[int, int, dict[str, Any]]
 SPEAKER_TYPES = ("title", "person", "organisation", "pronoun", "country", "collective", "descriptor")
 # The mention types the resolver reads to fill the values of each type it resolves: an
 # extraction of the key needs the rules of these types to have run (`Engine` with `types`).
@@ -39,8 +42,9 @@ READS: dict[str, tuple[str, ...]] = {"title": PEOPLE, "quote": _SPEAKERS_AND_SUB
 
 class DocumentResolver:
     def __init__(self, text: str, outcome: MatchOutcome, segments: Segments,
-                 lexicons: dict[str, Lexicon]) -> None:
+                 lexicons: dict[str, Lexicon], attribution: tuple[str, ...] = ()) -> None:
         self.text = text
+        self.attribution = attribution
         self.outcome = outcome
         self.segments = segments
         self.pronouns = lexicons.get("pronouns")
@@ -263,41 +267,103 @@ class DocumentResolver:
                     title.value["organisation"] = None     # his, not a firm's; a sentence's capital; a place
 
     def resolve_quotes(self) -> list[Mention]:
-        """Fill each quote's speaker; return quotes that inherit a speaker from a neighbour."""
+        """Fill each quote's speaker; return the quotes of the other quotation marks, each with
+        the speaker the attribution steps find for it (or none)."""
         quotes = self.outcome.of_type("quote").mentions
         for quote in quotes:
             span = quote.group_span("speaker")
             target = self.mention_at(quote, "speaker", span) if span else None
             if quote.value is not None:
-                quote.value["speaker"] = self.entity(target)[0] if target else quote.value.get("speaker_text")
+                quote.value["speaker"] = self.entity(target)[0] if target else self._named(quote.value.get("speaker_text"))
+                quote.value["speaker_found_by"] = [quote.rule.id]
                 if target is not None and (target.start, target.end) != span:    # the whole title
                     quote.value.update(speaker_start=target.start, speaker_end=target.end,
                                        speaker_text=self.text[target.start:target.end])
-        return self._inherited_quotes(quotes)
+        return self._attributed_quotes(quotes)
 
-    def _inherited_quotes(self, quotes: list[Mention]) -> list[Mention]:
-        attributed = [q for q in quotes if q.value and q.value.get("speaker")]
-        starts = [q.start for q in attributed]
+    def _named(self, label: str | None) -> str | None:
+        """A speaker written outside the mentions, as a transcript's "PENCE": the fullest name
+        of the person the document names with that surname, else the label as written."""
+        if label and label.isupper() and label.title() in self.people_by_last:
+            return self.fullest_person(label.title())
+        return label
+
+    def _speech_events(self, quotes: list[Mention]) -> list[Event]:
+        """Who speaks where: each attributed quote, and each speaker with a cue verb outside
+        quotation marks ("Austin said"), as (start, end, the value a quote takes from it)."""
+        events = [(q.start, q.end, q.value) for q in quotes if q.value and q.value.get("speaker")]
+        for reporting in self.outcome.of_type("reporting").mentions:
+            span = reporting.group_span("speaker")
+            target = self.mention_at(reporting, "speaker", span) if span else None
+            if target is None:
+                continue
+            name = self.entity(target)[0]
+            if name:
+                events.append((reporting.start, reporting.end, {
+                    "speaker": name, "speaker_text": self.text[target.start:target.end],
+                    "speaker_start": target.start, "speaker_end": target.end,
+                    "cue": reporting.group("cue"), "speaker_found_by": [reporting.rule.id]}))
+        return sorted(events, key=lambda e: (e[0], e[1]))
+
+    def _attributed_quotes(self, quotes: list[Mention]) -> list[Mention]:
+        events = self._speech_events(quotes)
+        starts = [e[0] for e in events]
         claimed = {(q.start, q.end) for q in quotes}
-        inherited = []
-        for span_mention in self.outcome.of_type("quote_span").mentions:
-            if (span_mention.start, span_mention.end) in claimed:
+        found = []
+        for marks in self.outcome.of_type("quote_span").mentions:
+            if (marks.start, marks.end) in claimed:
                 continue
-            donor = self._neighbour(span_mention, attributed, starts)
-            if donor is None or donor.value is None:
-                continue
-            value = dict(donor.value)
-            value["quote"] = inside_marks(span_mention.match.group())
-            inherited.append(replace(span_mention, type="quote", value=value))
-        return inherited
+            step, donor = self._speaker_for(marks, events, starts)
+            value: dict[str, Any] = {"quote": inside_marks(marks.match.group()), "speaker": None,
+                                     "speaker_text": None, "speaker_start": None, "speaker_end": None,
+                                     "cue": None, "speaker_found_by": []}
+            if donor is not None:
+                value.update({k: donor[k] for k in SPEAKER_FIELDS})
+                value["speaker_found_by"] = [step] + list(donor.get("speaker_found_by", ()))
+                at = bisect_left(starts, marks.start)      # a later quote may take this speaker on
+                events.insert(at, (marks.start, marks.end, value))
+                starts.insert(at, marks.start)
+            found.append(replace(marks, type="quote", value=value))
+        return found
 
-    def _neighbour(self, mention: Mention, attributed: list[Mention], starts: list[int]) -> Mention | None:
-        for scope in (self.segments.sentence_at(mention.start), self.segments.paragraph_at(mention.start)):
-            first, last = bisect_left(starts, scope[0]), bisect_left(starts, scope[1])
-            if first < last:
-                before = bisect_left(starts, mention.start, first, last)
-                return attributed[before - 1] if before > first else attributed[first]
-        return None
+    def _speaker_for(self, marks: Mention, events: list[Event], starts: list[int]) -> tuple[str, dict[str, Any] | None]:
+        """The first attribution step that finds a speaker for these marks, and what it found."""
+        for step in self.attribution:
+            found = ATTRIBUTION_STEP_FUNCTIONS[step](self, marks, events, starts)
+            if found is not None:
+                return step, found
+        return "", None
+
+    @staticmethod
+    def _in_scope(marks: Mention, events: list[Event], starts: list[int], scope: tuple[int, int]) -> dict[str, Any] | None:
+        """The speaker of the latest event in `scope` before the marks, else of the first after
+        them (never one inside them)."""
+        first, last = bisect_left(starts, scope[0]), bisect_left(starts, scope[1])
+        before = bisect_left(starts, marks.start, first, last)
+        if before > first:
+            return events[before - 1][2]
+        after = bisect_left(starts, marks.end, first, last)
+        return events[after][2] if after < last else None
+
+    def _sentence_step(self, marks: Mention, events: list[Event], starts: list[int]) -> dict[str, Any] | None:
+        """attribution.sentence: who speaks in the quote's sentence ('Austin said the talks were
+        "productive"')."""
+        return self._in_scope(marks, events, starts, self.segments.sentence_at(marks.start))
+
+    def _paragraph_step(self, marks: Mention, events: list[Event], starts: list[int]) -> dict[str, Any] | None:
+        """attribution.paragraph: who speaks in the quote's paragraph."""
+        return self._in_scope(marks, events, starts, self.segments.paragraph_at(marks.start))
+
+    def _previous_paragraph_step(self, marks: Mention, events: list[Event], starts: list[int]) -> dict[str, Any] | None:
+        """attribution.previous_paragraph: a quote that opens its paragraph (news continues the
+        last speaker so) takes the last speaker of the paragraph before."""
+        paragraph = self.segments.paragraph_at(marks.start)
+        index = bisect_left(self.segments.paragraphs, paragraph)
+        if marks.start != paragraph[0] or index == 0:
+            return None
+        previous = self.segments.paragraphs[index - 1]
+        first, last = bisect_left(starts, previous[0]), bisect_left(starts, previous[1])
+        return events[last - 1][2] if first < last else None
 
     def resolve_agreements(self) -> None:
         resolved: list[Mention] = []
@@ -343,11 +409,21 @@ class DocumentResolver:
         return self._corporate_memo[key]
 
 
+ATTRIBUTION_STEP_FUNCTIONS = {
+    "attribution.sentence": DocumentResolver._sentence_step,
+    "attribution.paragraph": DocumentResolver._paragraph_step,
+    "attribution.previous_paragraph": DocumentResolver._previous_paragraph_step,
+}
+ATTRIBUTION_STEPS = tuple(ATTRIBUTION_STEP_FUNCTIONS)
+
+
 def resolve(text: str, outcome: MatchOutcome, segments: Segments, lexicons: dict[str, Lexicon],
-            with_people: bool = True) -> tuple[list[Mention], list[dict[str, Any]]]:
-    """Fill person, speaker and party values in place; return extra quote extractions and,
+            with_people: bool = True, attribution: tuple[str, ...] = ATTRIBUTION_STEPS,
+            ) -> tuple[list[Mention], list[dict[str, Any]]]:
+    """Fill person, speaker and party values in place; return the quotes of the quotation
+    marks no quote rule took (their speakers found by the `attribution` steps, in order) and,
     `with_people`, the document's people (extractor.people)."""
-    resolver = DocumentResolver(text, outcome, segments, lexicons)
+    resolver = DocumentResolver(text, outcome, segments, lexicons, attribution)
     resolver.resolve_titles()
     extra = resolver.resolve_quotes()
     resolver.resolve_agreements()

@@ -70,12 +70,14 @@ def test_budget_must_be_positive_seconds(value):
 
 
 def test_an_unclosed_quotation_on_every_line_stays_linear(engine):
-    """The quotation macro lets a quote run on over a bounded number of paragraphs: a text of
-    lines that open a quote and never close it no longer costs every line all the rest."""
+    """A quotation is one paragraph's piece: a text of lines that open a quote and never close
+    it costs each line its own length, not all the rest (each line is a piece of a quote)."""
     text = "“We will not close this one\n" * 3000 + "Officials said “this one is closed.”"
     result = engine.extract(text)
     assert result.errors == []
-    assert [e.text for e in result.extractions if e.type == "quote"] == ["“this one is closed.”"]
+    quotes = [e for e in result.extractions if e.type == "quote"]
+    assert [e.text for e in quotes[-2:]] == ["“We will not close this one", "“this one is closed.”"]
+    assert len(quotes) == 3001 and quotes[-1].value["speaker"] == "Officials"
 
 
 def test_runaway_sentence_exceptions_are_given_up_once_and_reported(tmp_path):
