@@ -11,7 +11,7 @@ import regex
 from re import _parser as re_parser  # the parser `re` itself uses: to check a pattern's repeats
 
 from .errors import RuleError
-from .loading import AttributionStep, LexiconDef, RuleDef, RuleSource, SegmentationDef
+from .loading import AttributionStep, LexiconDef, NotAttributedDef, RuleDef, RuleSource, SegmentationDef
 from .prefilter import Prefilter
 
 MACRO_REF = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)(?:/([a-z0-9]+))?\}")  # not \p{L}
@@ -82,12 +82,19 @@ class Segmentation:
 
 
 @dataclass(frozen=True)
+class NotAttributed:
+    pattern: Any                 # matched against a quote's words, whole
+    definition: NotAttributedDef
+
+
+@dataclass(frozen=True)
 class CompiledRules:
     stages: tuple[tuple[int, tuple[CompiledRule, ...]], ...]
     lexicons: dict[str, Lexicon]
     segmentation: Segmentation
     prefilter: Prefilter | None = None      # which pre-filters cannot match a document
     attribution: tuple[AttributionStep, ...] = ()   # the speaker cascade of unattributed quotes
+    not_attributed: NotAttributed | None = None      # the quotes it leaves without a speaker
 
     @property
     def rules(self) -> list[CompiledRule]:
@@ -109,7 +116,8 @@ class CompiledRules:
                     todo.extend(_referred_types(rule.definition))
         stages = tuple((stage, kept) for stage, rules in self.stages
                        for kept in [tuple(r for r in rules if r.definition.type in needed)] if kept)
-        return CompiledRules(stages, self.lexicons, self.segmentation, self.prefilter, self.attribution)
+        return CompiledRules(stages, self.lexicons, self.segmentation, self.prefilter, self.attribution,
+                             self.not_attributed)
 
 
 def _referred_types(rule: RuleDef) -> list[str]:
@@ -459,7 +467,7 @@ def compile_rules(source: RuleSource, normalisers: dict[str, Callable]) -> Compi
     stages = tuple((stage, tuple(sorted(rules, key=lambda r: (-r.definition.priority, r.id))))
                    for stage, rules in sorted(compiled.items()))
     return CompiledRules(stages, lexicons, _segmentation(source, lexicons), Prefilter(_scanned_whole(stages)),
-                         source.attribution or ())
+                         source.attribution or (), _not_attributed(source, lexicons))
 
 
 def _scanned_whole(stages: tuple[tuple[int, tuple[CompiledRule, ...]], ...]) -> dict[int, Any]:
@@ -597,3 +605,11 @@ def _segmentation(source: RuleSource, lexicons: dict[str, Lexicon]) -> Segmentat
     # no_break_before is tried on the text that ends where a sentence would end
     return Segmentation(build(seg.paragraph_break), build(seg.sentence_end),
                         build(seg.no_break_before, r"\Z"), build(seg.no_break_after), build(seg.protect))
+
+
+def _not_attributed(source: RuleSource, lexicons: dict[str, Lexicon]) -> NotAttributed | None:
+    d = source.not_attributed
+    if d is None:
+        return None
+    where = {"file": d.file, "line": d.line, "rule": "attribution.not_attributed"}
+    return NotAttributed(compile_pattern(f"(?:{d.pattern})", (), source, lexicons, where), d)

@@ -116,7 +116,8 @@ class Engine:
         self._normalise(outcome, ctx, id)
         extra, people = resolve(text, outcome, segments, self.rules.lexicons,
                                 with_people=wanted is None or "title" in wanted,
-                                attribution=tuple(step.id for step in self.rules.attribution))
+                                attribution=tuple(step.id for step in self.rules.attribution),
+                                not_attributed=self.rules.not_attributed.pattern if self.rules.not_attributed else None)
         extractions = [self._extraction(m, text) for index in outcome.mentions.values()
                        for m in index.mentions if m.emit and m.value is not None]
         extractions += [self._extraction(m, text) for m in extra]

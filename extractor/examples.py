@@ -64,6 +64,14 @@ def check_attribution_example(engine: Engine, step: AttributionStep, example: Ex
 
 def run_examples(engine: Engine) -> tuple[int, list[ExampleFailure]]:
     count, failures = 0, []
+    skip = engine.rules.not_attributed
+    if skip is not None:
+        d = skip.definition
+        for words, expected in [(w, True) for w in d.examples] + [(w, False) for w in d.counter_examples]:
+            count += 1
+            if (skip.pattern.fullmatch(words) is not None) != expected:
+                failures.append(ExampleFailure(d.file, d.line, "attribution.not_attributed",
+                                               f"should {'' if expected else 'not '}match {words!r} whole"))
     for step in engine.rules.attribution:
         for example in step.examples:
             count += 1

@@ -114,6 +114,16 @@ class AttributionStep:
     line: int
 
 
+@dataclass(frozen=True)
+class NotAttributedDef:
+    """The quotes the attribution steps leave without a speaker (names of works and shows)."""
+    pattern: str
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+    file: str
+    line: int
+
+
 @dataclass
 class RuleSource:
     """Everything a rule folder defines, before compilation."""
@@ -124,6 +134,7 @@ class RuleSource:
     segmentation: SegmentationDef | None = None
     attribution: tuple[AttributionStep, ...] | None = None
     attribution_file: str | None = None
+    not_attributed: NotAttributedDef | None = None
     files: list[str] = field(default_factory=list)
 
 
@@ -416,6 +427,10 @@ def _collect(source: RuleSource, data: dict[str, Any], file: str) -> None:
                                                    getattr(step, "line", spec.line))
                                    for step in spec["steps"])
         source.attribution_file = file
+        skip = spec.get("not_attributed")
+        source.not_attributed = None if skip is None else NotAttributedDef(
+            skip["pattern"], tuple(skip["examples"]), tuple(skip.get("counter_examples", ())), file,
+            getattr(skip, "line", spec.line))
     for raw in data.get("rules", []):
         rule = _rule(raw, default_stage, file)
         if raw.get("replaces"):

@@ -18,6 +18,7 @@ contract between the rules and this module (docs/rules.md, "Types the resolver r
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 from typing import Any
@@ -29,6 +30,10 @@ from .segmenting import Segments
 from .normalising.structures import inside_marks, lower_article
 
 PEOPLE = ("title", "person")
+# After a subject: (adverbs and) a lower-case word, the verb ("Clinton cited", "He then defended").
+SUBJECT_FOLLOWER = re.compile(r"[ \t]+(?:[’']s[ \t]+)?[a-z]")
+# The marks around a nickname inside a name ("Ahmed 'Mido' Hossam" is "Mido").
+NICKNAME_MARKS = "'‘’\"“”"
 SPEAKER_FIELDS = ("speaker", "speaker_text", "speaker_start", "speaker_end", "cue")
 # Who speaks where: (start, end, the speaker fields a quote takes from it).
 Event = tuple[int, int, dict[str, Any]]
@@ -42,9 +47,11 @@ READS: dict[str, tuple[str, ...]] = {"title": PEOPLE, "quote": _SPEAKERS_AND_SUB
 
 class DocumentResolver:
     def __init__(self, text: str, outcome: MatchOutcome, segments: Segments,
-                 lexicons: dict[str, Lexicon], attribution: tuple[str, ...] = ()) -> None:
+                 lexicons: dict[str, Lexicon], attribution: tuple[str, ...] = (),
+                 not_attributed: Any = None) -> None:
         self.text = text
         self.attribution = attribution
+        self.not_attributed = not_attributed
         self.outcome = outcome
         self.segments = segments
         self.pronouns = lexicons.get("pronouns")
@@ -57,6 +64,8 @@ class DocumentResolver:
         self.people_by_last: dict[str, list[list[str]]] = {}
         for tokens in (self.name_words(name) for name in self._person_names()):
             self.people_by_last.setdefault(tokens[-1], []).append(tokens)
+            for nickname in (t.strip(NICKNAME_MARKS) for t in tokens[:-1] if t[:1] in NICKNAME_MARKS):
+                self.people_by_last.setdefault(nickname, []).append(tokens)   # Ahmed 'Mido' Hossam
         self.named_titles: dict[str, tuple[list[int], list[Mention]]] = {}
         for m in self.outcome.of_type("title").mentions:
             if m.value and m.value.get("name"):
@@ -76,6 +85,7 @@ class DocumentResolver:
         self._subject_starts: list[int] = []
         self._by_kind: dict[str, tuple[list[int], list[Mention]]] = {}
         self._corporate_memo: dict[tuple[int, int], bool] = {}
+        self._subjects_outside_quotes: tuple[list[Mention], list[int]] | None = None
 
     # --- entities ------------------------------------------------------------------------
 
@@ -99,10 +109,14 @@ class DocumentResolver:
         tokens = self.name_words(name)
         best, best_tokens = name, tokens
         for candidate in self.people_by_last.get(tokens[-1], ()):
-            if len(candidate) > len(best_tokens) and set(tokens) <= set(candidate):
+            if len(candidate) > len(best_tokens) and set(tokens) <= {t.strip(NICKNAME_MARKS) for t in candidate} | set(candidate):
                 best, best_tokens = " ".join(candidate), candidate
         self._fullest[name] = best
         return best
+
+    @staticmethod
+    def _head(mention: Mention) -> str:
+        return mention.match.group().split()[-1].casefold()
 
     def title_person(self, title: Mention) -> str | None:
         value = title.value or {}
@@ -197,7 +211,12 @@ class DocumentResolver:
         if mention.type == "country":
             return lower_article(mention.match.group()), "organisation"
         if mention.type == "descriptor":
-            return lower_article(mention.match.group()), None
+            # "the prime minister" is the person the document names with that title
+            article, _, office = mention.match.group().partition(" ")
+            named = None
+            if article.casefold() == "the" and self._head(mention) in self.named_titles:
+                named = self.title_person(replace(mention, value={"title": office, "name": None}))
+            return (named, "person") if named else (lower_article(mention.match.group()), None)
         if mention.type == "pronoun":
             kind = str(self.pronouns.value(mention.match.group(), "person")) if self.pronouns else "person"
             return self._antecedent(mention.start, kind), kind
@@ -313,8 +332,11 @@ class DocumentResolver:
         for marks in self.outcome.of_type("quote_span").mentions:
             if (marks.start, marks.end) in claimed:
                 continue
-            step, donor = self._speaker_for(marks, events, starts)
-            value: dict[str, Any] = {"quote": inside_marks(marks.match.group()), "speaker": None,
+            words = inside_marks(marks.match.group())
+            step, donor = "", None
+            if self.not_attributed is None or self.not_attributed.fullmatch(words) is None:
+                step, donor = self._speaker_for(marks, events, starts)
+            value: dict[str, Any] = {"quote": words, "speaker": None,
                                      "speaker_text": None, "speaker_start": None, "speaker_end": None,
                                      "cue": None, "speaker_found_by": []}
             if donor is not None:
@@ -349,6 +371,39 @@ class DocumentResolver:
         """attribution.sentence: who speaks in the quote's sentence ('Austin said the talks were
         "productive"')."""
         return self._in_scope(marks, events, starts, self.segments.sentence_at(marks.start))
+
+    def _sentence_subject_step(self, marks: Mention, events: list[Event], starts: list[int]) -> dict[str, Any] | None:
+        """attribution.sentence_subject: the subject of the quote's sentence, where no cue verb
+        names a speaker ("Clinton cited ... as "Miss Piggy""): the first person, title,
+        organisation, descriptor or pronoun outside quotation marks that opens the sentence or
+        follows its opening phrase's comma, before the quote, with a lower-case word after it."""
+        sentence = self.segments.sentence_at(marks.start)
+        candidates, candidate_starts = self._subject_candidates()
+        for i in range(bisect_left(candidate_starts, sentence[0]), len(candidates)):
+            mention = candidates[i]
+            if mention.start >= marks.start:
+                break
+            before = self.text[sentence[0]:mention.start].rstrip(" \t")
+            if before and not before.endswith(","):
+                continue
+            if not SUBJECT_FOLLOWER.match(self.text, mention.end):
+                continue
+            name = self.entity(mention)[0]
+            if name:
+                return {"speaker": name, "speaker_text": self.text[mention.start:mention.end],
+                        "speaker_start": mention.start, "speaker_end": mention.end, "cue": None,
+                        "speaker_found_by": [mention.rule.id]}
+            return None
+        return None
+
+    def _subject_candidates(self) -> tuple[list[Mention], list[int]]:
+        if self._subjects_outside_quotes is None:
+            quotes = self.outcome.of_type("quote_span")
+            mentions = sorted((m for t in ("title", "person", "organisation", "descriptor", "pronoun")
+                               for m in self.outcome.of_type(t).mentions
+                               if quotes.containing((m.start, m.end)) is None), key=lambda m: (m.start, -m.end))
+            self._subjects_outside_quotes = (mentions, [m.start for m in mentions])
+        return self._subjects_outside_quotes
 
     def _paragraph_step(self, marks: Mention, events: list[Event], starts: list[int]) -> dict[str, Any] | None:
         """attribution.paragraph: who speaks in the quote's paragraph."""
@@ -411,6 +466,7 @@ class DocumentResolver:
 
 ATTRIBUTION_STEP_FUNCTIONS = {
     "attribution.sentence": DocumentResolver._sentence_step,
+    "attribution.sentence_subject": DocumentResolver._sentence_subject_step,
     "attribution.paragraph": DocumentResolver._paragraph_step,
     "attribution.previous_paragraph": DocumentResolver._previous_paragraph_step,
 }
@@ -419,11 +475,12 @@ ATTRIBUTION_STEPS = tuple(ATTRIBUTION_STEP_FUNCTIONS)
 
 def resolve(text: str, outcome: MatchOutcome, segments: Segments, lexicons: dict[str, Lexicon],
             with_people: bool = True, attribution: tuple[str, ...] = ATTRIBUTION_STEPS,
-            ) -> tuple[list[Mention], list[dict[str, Any]]]:
+            not_attributed: Any = None) -> tuple[list[Mention], list[dict[str, Any]]]:
     """Fill person, speaker and party values in place; return the quotes of the quotation
     marks no quote rule took (their speakers found by the `attribution` steps, in order) and,
-    `with_people`, the document's people (extractor.people)."""
-    resolver = DocumentResolver(text, outcome, segments, lexicons, attribution)
+    `with_people`, the document's people (extractor.people). Quotes whose words `not_attributed`
+    matches whole (a compiled pattern: names of works) get no speaker from the steps."""
+    resolver = DocumentResolver(text, outcome, segments, lexicons, attribution, not_attributed)
     resolver.resolve_titles()
     extra = resolver.resolve_quotes()
     resolver.resolve_agreements()
