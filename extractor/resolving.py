@@ -34,6 +34,9 @@ PEOPLE = ("title", "person")
 SUBJECT_FOLLOWER = re.compile(r"[ \t]+(?:[’']s[ \t]+)?[a-z]")
 # The marks around a nickname inside a name ("Ahmed 'Mido' Hossam" is "Mido").
 NICKNAME_MARKS = "'‘’\"“”"
+# How many earlier sentences with mentions a pronoun looks back through for its antecedent.
+ANTECEDENT_SENTENCES = 6
+POSSESSIVE = re.compile(r"[’']s?(?![\w])")
 SPEAKER_FIELDS = ("speaker", "speaker_text", "speaker_start", "speaker_end", "cue")
 # Who speaks where: (start, end, the speaker fields a quote takes from it).
 Event = tuple[int, int, dict[str, Any]]
@@ -57,6 +60,7 @@ class DocumentResolver:
         self.pronouns = lexicons.get("pronouns")
         self.honorifics = lexicons.get("honorifics")
         self.titles = lexicons.get("titles")
+        self.document_nouns = lexicons.get("document_nouns")
         links = lexicons.get("title_links")
         self.title_links = {word.casefold() for word in links.surfaces} if links else set()
         self._name_words: dict[str, list[str]] = {}
@@ -86,6 +90,7 @@ class DocumentResolver:
         self._by_kind: dict[str, tuple[list[int], list[Mention]]] = {}
         self._corporate_memo: dict[tuple[int, int], bool] = {}
         self._subjects_outside_quotes: tuple[list[Mention], list[int]] | None = None
+        self._subject_span_set: set[tuple[int, int]] | None = None
 
     # --- entities ------------------------------------------------------------------------
 
@@ -111,8 +116,19 @@ class DocumentResolver:
         for candidate in self.people_by_last.get(tokens[-1], ()):
             if len(candidate) > len(best_tokens) and set(tokens) <= {t.strip(NICKNAME_MARKS) for t in candidate} | set(candidate):
                 best, best_tokens = " ".join(candidate), candidate
+        words = self.name_words(best)
+        if len(words) > 1 and len(words) < len(best.split()):
+            best = " ".join(words)                  # "Dr Geoffrey Guy" is Geoffrey Guy
         self._fullest[name] = best
         return best
+
+    def _descriptor_kind(self, mention: Mention) -> str | None:
+        """A described person ("the announcer") can be "he" or "she"; described people
+        ("officials") are a group; a document ("the statement") is neither."""
+        head = mention.match.group().split()[-1]
+        if self.document_nouns is not None and head in self.document_nouns:
+            return None
+        return "group" if head.endswith("s") and not head.endswith("ss") else "person"
 
     @staticmethod
     def _head(mention: Mention) -> str:
@@ -203,7 +219,11 @@ class DocumentResolver:
 
     def _entity(self, mention: Mention) -> tuple[str | None, str | None]:
         if mention.type == "title":
-            return self.title_person(mention), "person"
+            named = self.title_person(mention)
+            if named is None and "the " in (self.text[mention.start:mention.start + 4].casefold(),
+                                             self.text[max(0, mention.start - 4):mention.start].casefold()):
+                named = self._antecedent(mention.start, "person")    # "the prime minister said"
+            return named, "person"
         if mention.type == "person":
             return self.fullest_person(mention.match.group()), "person"
         if mention.type == "organisation":
@@ -215,8 +235,11 @@ class DocumentResolver:
             article, _, office = mention.match.group().partition(" ")
             named = None
             if article.casefold() == "the" and self._head(mention) in self.named_titles:
-                named = self.title_person(replace(mention, value={"title": office, "name": None}))
-            return (named, "person") if named else (lower_article(mention.match.group()), None)
+                named = self.title_person(replace(mention, value={"title": office.split()[-1], "name": None}))
+            elif article.casefold() == "the" and self.titles is not None and office.split()[-1] in self.titles:
+                # "the prime minister said", with no one named so: whom the text was about
+                named = self._antecedent(mention.start, "person")
+            return (named, "person") if named else (lower_article(mention.match.group()), self._descriptor_kind(mention))
         if mention.type == "pronoun":
             kind = str(self.pronouns.value(mention.match.group(), "person")) if self.pronouns else "person"
             return self._antecedent(mention.start, kind), kind
@@ -230,7 +253,8 @@ class DocumentResolver:
 
     def _all_subjects(self) -> list[Mention]:
         """Mentions that are likely subjects, in text order: speakers of a cue verb ("Austin
-        said") and people or organisations that open a sentence outside quotes ("Reyes, ...")."""
+        said") and people, organisations or described people outside quotes that open a
+        sentence or follow its opening phrase ("Reyes, ...", "Refusing to quit, Mugabe agreed")."""
         if self._subject_list is None:
             subjects = []
             for reporting in self.outcome.of_type("reporting").mentions:
@@ -238,27 +262,53 @@ class DocumentResolver:
                 target = self.mention_at(reporting, "speaker", span) if span else None
                 if target is not None:
                     subjects.append(target)
-            quotes = self.outcome.of_type("quote_span")
-            for type_ in ("title", "person", "organisation"):
-                for mention in self.outcome.of_type(type_).mentions:
-                    if (self.segments.sentence_at(mention.start)[0] == mention.start
-                            and quotes.containing((mention.start, mention.end)) is None):
-                        subjects.append(mention)
+            for mention in self._subject_candidates()[0]:
+                if mention.type != "pronoun" and self._opens_sentence(mention):
+                    subjects.append(mention)
             self._subject_list = sorted(subjects, key=lambda m: m.start)
             self._subject_starts = [m.start for m in self._subject_list]
         return self._subject_list
 
+    def _subject_spans(self) -> set[tuple[int, int]]:
+        if self._subject_span_set is None:
+            self._subject_span_set = {(m.start, m.end) for m in self._all_subjects()}
+        return self._subject_span_set
+
+    def _opens_sentence(self, mention: Mention) -> bool:
+        """Whether a mention opens its sentence, or follows the comma of its opening phrase."""
+        before = self.text[self.segments.sentence_at(mention.start)[0]:mention.start].rstrip(" \t")
+        return not before or (before.endswith(",") and "," not in before[:-1])
+
     def _antecedent(self, pos: int, kind: str) -> str | None:
-        """The most recent subject of this kind, else the most recent mention of it."""
+        """Whom "he" or "it" at `pos` stands for: a subject of this kind earlier in its own
+        sentence ("Smith said he ..."), else the first mention of this kind in the latest
+        earlier sentence that has one ("Smith criticised Jones. He said ..."), never a mention
+        inside quotation marks; else the most recent mention of the kind."""
         if kind == "group":
             return None
-        subjects = self._all_subjects()
-        for i in range(bisect_left(self._subject_starts, pos) - 1, -1, -1):
-            name, target_kind = self.entity(subjects[i])
-            if name and target_kind == kind:
-                return name
-        starts, mentions = self._latest_first(PEOPLE if kind == "person" else ("organisation",))
-        for i in range(bisect_left(starts, -pos + 1), len(mentions)):
+        candidates, starts = self._subject_candidates()
+        own = self.segments.sentence_at(pos)
+        i = bisect_left(starts, pos) - 1
+        for _ in range(ANTECEDENT_SENTENCES):
+            if i < 0:
+                break
+            sentence = self.segments.sentence_at(candidates[i].start)
+            first = bisect_left(starts, sentence[0])
+            fitting = []
+            for mention in candidates[first:i + 1]:
+                if sentence == own and not self._opens_sentence(mention):
+                    continue
+                name, target_kind = self.entity(mention)
+                if name and target_kind == kind:
+                    fitting.append((mention, name))
+            if fitting:      # a subject first ("he said", an opening name), then a non-possessive
+                subjects = self._subject_spans()
+                ranked = ([n for m, n in fitting if (m.start, m.end) in subjects]
+                          + [n for m, n in fitting if not POSSESSIVE.match(self.text, m.end)] + [fitting[0][1]])
+                return ranked[0]
+            i = first - 1
+        starts_back, mentions = self._latest_first(PEOPLE if kind == "person" else ("organisation",))
+        for i in range(bisect_left(starts_back, -pos + 1), len(mentions)):
             name, _ = self.entity(mentions[i])
             if name:
                 return name
@@ -383,10 +433,7 @@ class DocumentResolver:
             mention = candidates[i]
             if mention.start >= marks.start:
                 break
-            before = self.text[sentence[0]:mention.start].rstrip(" \t")
-            if before and not before.endswith(","):
-                continue
-            if not SUBJECT_FOLLOWER.match(self.text, mention.end):
+            if not self._opens_sentence(mention) or not SUBJECT_FOLLOWER.match(self.text, mention.end):
                 continue
             name = self.entity(mention)[0]
             if name:
