@@ -37,6 +37,8 @@ NICKNAME_MARKS = "'‘’\"“”"
 # How many earlier sentences with mentions a pronoun looks back through for its antecedent.
 ANTECEDENT_SENTENCES = 6
 POSSESSIVE = re.compile(r"[’']s?(?![\w])")
+CLAUSE_END = re.compile(r"[ \t]*[,.;]")
+POSSESSOR = re.compile(r"(\w[\w&. -]*?)[’']s[ \t]")
 SPEAKER_FIELDS = ("speaker", "speaker_text", "speaker_start", "speaker_end", "cue")
 # Who speaks where: (start, end, the speaker fields a quote takes from it).
 Event = tuple[int, int, dict[str, Any]]
@@ -61,6 +63,7 @@ class DocumentResolver:
         self.honorifics = lexicons.get("honorifics")
         self.titles = lexicons.get("titles")
         self.document_nouns = lexicons.get("document_nouns")
+        self.group_nouns = lexicons.get("group_nouns")
         links = lexicons.get("title_links")
         self.title_links = {word.casefold() for word in links.surfaces} if links else set()
         self._name_words: dict[str, list[str]] = {}
@@ -89,6 +92,7 @@ class DocumentResolver:
         self._subject_starts: list[int] = []
         self._by_kind: dict[str, tuple[list[int], list[Mention]]] = {}
         self._corporate_memo: dict[tuple[int, int], bool] = {}
+        self._people_ends: tuple[dict[int, Mention], dict[int, Mention]] | None = None
         self._subjects_outside_quotes: tuple[list[Mention], list[int]] | None = None
         self._subject_span_set: set[tuple[int, int]] | None = None
 
@@ -128,6 +132,8 @@ class DocumentResolver:
         head = mention.match.group().split()[-1]
         if self.document_nouns is not None and head in self.document_nouns:
             return None
+        if self.group_nouns is not None and head.casefold() in self.group_nouns:
+            return "group"
         return "group" if head.endswith("s") and not head.endswith("ss") else "person"
 
     @staticmethod
@@ -231,6 +237,9 @@ class DocumentResolver:
         if mention.type == "country":
             return lower_article(mention.match.group()), "organisation"
         if mention.type == "descriptor":
+            named = self._named_beside(mention)
+            if named is not None:
+                return named
             # "the prime minister" is the person the document names with that title
             article, _, office = mention.match.group().partition(" ")
             named = None
@@ -244,6 +253,35 @@ class DocumentResolver:
             kind = str(self.pronouns.value(mention.match.group(), "person")) if self.pronouns else "person"
             return self._antecedent(mention.start, kind), kind
         return mention.match.group(), None
+
+    def _named_beside(self, described: Mention) -> tuple[str | None, str | None] | None:
+        """Whom a description beside a name stands for: the person a comma joins it to
+        ("Katrina Bull, a parliamentary candidate said"; "a spokesman, Dean Boyd, said"), or
+        the author of a document ("RIAA's notice alleged": the RIAA)."""
+        if self._descriptor_kind(described) is None:
+            possessor = POSSESSOR.match(described.match.group())
+            if possessor is None:
+                return None
+            span = (described.start, described.start + possessor.end(1))
+            author = mention_for(self.outcome, span, ("organisation", "person", "country"), ())
+            return self.entity(author) if author is not None else (possessor.group(1), "organisation")
+        if not described.match.group()[:1].isupper() and described.match.group().split()[0].casefold() not in ("a", "an", "the"):
+            return None
+        if self._descriptor_kind(described) != "person":
+            return None
+        by_end, by_start = self._people_at_ends()
+        before = by_end.get(described.start - 2) if self.text[described.start - 2:described.start] == ", " else None
+        after = by_start.get(described.end + 2) if self.text[described.end:described.end + 2] == ", " else None
+        if after is not None and not CLAUSE_END.match(self.text, after.end):
+            after = None
+        named = before or after
+        return self.entity(named) if named is not None else None
+
+    def _people_at_ends(self) -> tuple[dict[int, Mention], dict[int, Mention]]:
+        if self._people_ends is None:
+            people = [m for t in PEOPLE for m in self.outcome.of_type(t).mentions]
+            self._people_ends = ({m.end: m for m in people}, {m.start: m for m in people})
+        return self._people_ends
 
     def mention_at(self, holder: Mention, group: str, span: tuple[int, int]) -> Mention | None:
         """The speaker or party mention that `holder`'s group names at `span`, read as its
@@ -299,7 +337,7 @@ class DocumentResolver:
                 if sentence == own and not self._opens_sentence(mention):
                     continue
                 name, target_kind = self.entity(mention)
-                if name and target_kind == kind:
+                if name and (target_kind == kind or self._name_or_firm(mention, name, kind)):
                     fitting.append((mention, name))
             if fitting:      # a subject first ("he said", an opening name), then a non-possessive
                 subjects = self._subject_spans()
@@ -313,6 +351,12 @@ class DocumentResolver:
             if name:
                 return name
         return None
+
+    @staticmethod
+    def _name_or_firm(mention: Mention, name: str, kind: str) -> bool:
+        """A lone capitalised word the document never names more fully ("Turkcell said") may
+        be a firm as well as a person: "it" may stand for it."""
+        return kind == "organisation" and mention.type == "person" and " " not in name
 
     def _latest_first(self, types: tuple[str, ...]) -> tuple[list[int], list[Mention]]:
         """The mentions of these types, latest first (ties in the order of `types`), with their
