@@ -64,6 +64,7 @@ class DocumentResolver:
         self.titles = lexicons.get("titles")
         self.document_nouns = lexicons.get("document_nouns")
         self.group_nouns = lexicons.get("group_nouns")
+        self.spokes_nouns = lexicons.get("spokes_nouns")
         links = lexicons.get("title_links")
         self.title_links = {word.casefold() for word in links.surfaces} if links else set()
         self._name_words: dict[str, list[str]] = {}
@@ -265,6 +266,10 @@ class DocumentResolver:
             span = (described.start, described.start + possessor.end(1))
             author = mention_for(self.outcome, span, ("organisation", "person", "country"), ())
             return self.entity(author) if author is not None else (possessor.group(1), "organisation")
+        if self.spokes_nouns is not None and self._head(described) in self.spokes_nouns:
+            body = self.outcome.of_type("organisation").ending((described.start - 2, described.start - 1))
+            if body is not None and self.text[body.end:described.start] == " ":
+                return self.entity(body)          # "General Partners officials said": the firm
         if not described.match.group()[:1].isupper() and described.match.group().split()[0].casefold() not in ("a", "an", "the"):
             return None
         if self._descriptor_kind(described) != "person":
