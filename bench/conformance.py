@@ -21,6 +21,7 @@ Scoring (span matches by overlap unless said otherwise):
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import json
 import re
 import sys
@@ -325,6 +326,7 @@ def quotes(engine: Engine, split: str) -> None:
     pred = right_pred = 0
     gold = {"direct": [0, 0], "partial": [0, 0]}
     pairs = right_speaker = both_right = unattributed_claimed = unattributed = 0
+    misses: Counter[str] = Counter()
     for record in records:
         found = engine.extract(record["text"], types=["quote"]).extractions
         inner = [(f.start + 1, f.end - 1, f) for f in found]
@@ -348,6 +350,8 @@ def quotes(engine: Engine, split: str) -> None:
                 (v["speaker_start"], v["speaker_end"]), (q["speaker_start"], q["speaker_end"]))
             right_speaker += right
             both_right += right
+            if not right:       # how the wrong speaker was found: the first step or rule
+                misses[(v.get("speaker_found_by") or ["no speaker"])[0]] += 1
         for u in record.get("unattributed_quoted", []):
             unattributed += 1
             unattributed_claimed += any(_overlap((s, e), (u["start"], u["end"])) and f.value.get("speaker") is not None
@@ -364,6 +368,7 @@ def quotes(engine: Engine, split: str) -> None:
     print(f"  {'unattributed given a speaker':28} {_pct(unattributed_claimed, unattributed)}")
     if split == "test":
         print("  textacy direct_quotations (spaCy), same sentences (issue 15): recall 71.1%, quote and speaker right 65.4%")
+    print("  speaker wrong, by how it was found: " + ", ".join(f"{k} {n}" for k, n in misses.most_common()))
 
 
 def agreements(engine: Engine) -> None:

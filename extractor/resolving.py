@@ -65,6 +65,7 @@ class DocumentResolver:
         self.document_nouns = lexicons.get("document_nouns")
         self.group_nouns = lexicons.get("group_nouns")
         self.spokes_nouns = lexicons.get("spokes_nouns")
+        self.possessives = lexicons.get("possessive_pronouns")
         links = lexicons.get("title_links")
         self.title_links = {word.casefold() for word in links.surfaces} if links else set()
         self._name_words: dict[str, list[str]] = {}
@@ -260,6 +261,10 @@ class DocumentResolver:
         ("Katrina Bull, a parliamentary candidate said"; "a spokesman, Dean Boyd, said"), or
         the author of a document ("RIAA's notice alleged": the RIAA)."""
         if self._descriptor_kind(described) is None:
+            first = described.match.group().split()[0].casefold()
+            if self.possessives is not None and first in self.possessives:   # "Her lawsuit says"
+                kind = str(self.possessives.value(first))
+                return self._antecedent(described.start, kind), kind
             possessor = POSSESSOR.match(described.match.group())
             if possessor is None:
                 return None
