@@ -185,3 +185,20 @@ def test_a_bad_pattern_is_located_in_the_authors_own_text(tmp_path):
     one, two = caught.value.all()
     assert one.rule == "t.one" and "in macro {BAD} (" in one.message and "a.yaml:3): missing )" in one.message
     assert two.rule == "t.two" and "in the rule's pattern: unbalanced parenthesis at position 7" in two.message
+
+
+def test_an_unknown_attribution_step_is_refused_with_file_and_line(tmp_path):
+    write_rules(tmp_path, {"a.yaml": MINIMAL_RULE + "attribution:\n  steps:\n    - id: attribution.guess\n      examples:\n"
+                                    "        - {text: 'A said \"b\".', match: '\"b\"', value: {speaker: A}}\n"})
+    with pytest.raises(RuleError) as caught:
+        load_directory(tmp_path)
+    assert caught.value.file.endswith("a.yaml") and caught.value.line is not None
+    assert "attribution.guess" in str(caught.value)
+
+
+def test_attribution_defined_twice_needs_replace(tmp_path):
+    steps = ("attribution:\n  steps:\n    - id: attribution.sentence\n      examples:\n"
+             "        - {text: 'Austin said it is \"good\".', match: '\"good\"', value: {speaker: Austin}}\n")
+    write_rules(tmp_path, {"a.yaml": MINIMAL_RULE + steps, "b.yaml": steps})
+    with pytest.raises(RuleError, match="replace: true"):
+        load_directory(tmp_path)

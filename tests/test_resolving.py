@@ -71,3 +71,73 @@ def test_a_title_of_two_offices_names_the_holder_of_each(engine):
     people = {t.text: t.value["person"] for t in engine.extract(text).of_type("title")}
     assert people["chairman"] == "Alain Levy"
     assert people["president"] == "Alain Levy"
+
+
+def _speakers(engine, text: str) -> dict[str, tuple[str | None, list[str]]]:
+    return {q.value["quote"]: (q.value["speaker"], q.value["speaker_found_by"])
+            for q in engine.extract(text).of_type("quote")}
+
+
+def test_every_quotation_is_a_quote_and_unattributed_ones_have_no_speaker(engine):
+    found = _speakers(engine, 'The show "Face the Nation" ran late. Prices were "sticky".')
+    assert found == {"Face the Nation": (None, []), "sticky": (None, [])}
+
+
+def test_the_cascade_says_which_step_found_the_speaker(engine):
+    text = ('Anna Berg spoke at length.\n\n"We are close," she said. "The rest is detail."\n\n'
+            '"Nothing is signed."')
+    found = _speakers(engine, text)
+    assert found["We are close,"] == ("Anna Berg", ["quote.speaker_after"])
+    assert found["The rest is detail."] == ("Anna Berg", ["attribution.paragraph", "quote.reporting"])
+    assert found["Nothing is signed."][1][0] == "attribution.previous_paragraph"
+
+
+def test_pronouns_skip_names_inside_quotation_marks(engine):
+    text = 'Anna Berg met reporters. "Tomas Reyes is wrong," she said.'
+    found = _speakers(engine, text)
+    assert found["Tomas Reyes is wrong,"][0] == "Anna Berg"
+
+
+def test_a_description_beside_a_name_stands_for_it(engine):
+    found = _speakers(engine, 'Katrina Bull, a local candidate said: "It is wrong." '
+                              'A spokesman, Dean Boyd, said: "It is done."')
+    assert found["It is wrong."][0] == "Katrina Bull"
+    assert found["It is done."][0] == "Dean Boyd"
+
+
+def test_a_document_speaks_for_its_owner(engine):
+    found = _speakers(engine, 'RIAA\'s notice alleged the tool was made to "circumvent the measures". '
+                              'Marion Jones sued. Her lawsuit says he made "false" claims.')
+    assert found["circumvent the measures"][0] == "RIAA"
+    assert found["false"][0] == "Marion Jones"
+
+
+def test_he_never_stands_for_a_group(engine):
+    found = _speakers(engine, 'According to police, Anna Berg was driving. He was driving "erratically".')
+    assert found["erratically"][0] != "police"
+
+
+def test_it_may_stand_for_a_lone_capitalised_word(engine):
+    found = _speakers(engine, 'Turkcell said the ruling hurt it. "The project is risky," it warned.')
+    assert found["The project is risky,"][0] == "Turkcell"
+
+
+STEPS = """attribution:
+  steps:
+    - id: attribution.sentence
+      examples:
+        - text: "Austin said the plan is a \\"cornerstone\\"."
+          match: "\\"cornerstone\\""
+          value: {speaker: Austin}
+"""
+
+
+def test_switching_a_step_off_in_a_layer(tmp_path, engine):
+    from extractor import Engine
+    from .conftest import write_rules
+    text = '"We are close," Ms. Ruiz said. "The rest is detail."'
+    assert _speakers(engine, text)["The rest is detail."][0] == "Ms. Ruiz"
+    folder = write_rules(tmp_path / "mine", {
+        "layer.yaml": "layer:\n  extends: builtin\n",
+        "steps.yaml": STEPS.replace("attribution:\n", "attribution:\n  replace: true\n")})
+    assert _speakers(Engine.from_directory(folder, cache=False), text)["The rest is detail."][0] is None
