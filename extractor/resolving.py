@@ -94,7 +94,6 @@ class DocumentResolver:
         self._subject_starts: list[int] = []
         self._by_kind: dict[str, tuple[list[int], list[Mention]]] = {}
         self._corporate_memo: dict[tuple[int, int], bool] = {}
-        self._people_ends: tuple[dict[int, Mention], dict[int, Mention]] | None = None
         self._subjects_outside_quotes: tuple[list[Mention], list[int]] | None = None
         self._subject_span_set: set[tuple[int, int]] | None = None
 
@@ -258,13 +257,14 @@ class DocumentResolver:
 
     def _named_beside(self, described: Mention) -> tuple[str | None, str | None] | None:
         """Whom a description beside a name stands for: the person a comma joins it to
-        ("Katrina Bull, a parliamentary candidate said"; "a spokesman, Dean Boyd, said"), or
-        the author of a document ("RIAA's notice alleged": the RIAA)."""
-        if self._descriptor_kind(described) is None:
-            first = described.match.group().split()[0].casefold()
-            if self.possessives is not None and first in self.possessives:   # "Her lawsuit says"
-                kind = str(self.possessives.value(first))
-                return self._antecedent(described.start, kind), kind
+        ("Katrina Bull, a parliamentary candidate said"; "a spokesman, Dean Boyd, said"), the
+        body one of `spokes_nouns` follows ("General Partners officials"), or the owner of a
+        document ("RIAA's notice alleged": the RIAA; "Her lawsuit says")."""
+        kind, words = self._descriptor_kind(described), described.match.group().split()
+        if kind is None:
+            if self.possessives is not None and words[0].casefold() in self.possessives:
+                owner_kind = str(self.possessives.value(words[0].casefold()))
+                return self._antecedent(described.start, owner_kind), owner_kind
             possessor = POSSESSOR.match(described.match.group())
             if possessor is None:
                 return None
@@ -274,24 +274,25 @@ class DocumentResolver:
         if self.spokes_nouns is not None and self._head(described) in self.spokes_nouns:
             body = self.outcome.of_type("organisation").ending((described.start - 2, described.start - 1))
             if body is not None and self.text[body.end:described.start] == " ":
-                return self.entity(body)          # "General Partners officials said": the firm
-        if not described.match.group()[:1].isupper() and described.match.group().split()[0].casefold() not in ("a", "an", "the"):
-            return None
-        if self._descriptor_kind(described) != "person":
-            return None
-        by_end, by_start = self._people_at_ends()
-        before = by_end.get(described.start - 2) if self.text[described.start - 2:described.start] == ", " else None
-        after = by_start.get(described.end + 2) if self.text[described.end:described.end + 2] == ", " else None
-        if after is not None and not CLAUSE_END.match(self.text, after.end):
-            after = None
-        named = before or after
+                return self.entity(body)
+        if kind != "person" or not (words[0][:1].isupper() or words[0] in ("a", "an", "the")):
+            return None                           # a bare "official" is no apposition
+        named = None
+        if self.text[described.start - 2:described.start] == ", ":
+            named = mention_for(self.outcome, (described.start - 3, described.start - 2), PEOPLE, PEOPLE)
+        if named is None and self.text[described.end:described.end + 2] == ", ":
+            after = self._starting_at(described.end + 2)
+            if after is not None and CLAUSE_END.match(self.text, after.end):
+                named = after
         return self.entity(named) if named is not None else None
 
-    def _people_at_ends(self) -> tuple[dict[int, Mention], dict[int, Mention]]:
-        if self._people_ends is None:
-            people = [m for t in PEOPLE for m in self.outcome.of_type(t).mentions]
-            self._people_ends = ({m.end: m for m in people}, {m.start: m for m in people})
-        return self._people_ends
+    def _starting_at(self, pos: int) -> Mention | None:
+        """The person or title mention that starts at `pos`."""
+        for type_ in PEOPLE:
+            found = self.outcome.of_type(type_).containing((pos, pos + 1))
+            if found is not None and found.start == pos:
+                return found
+        return None
 
     def mention_at(self, holder: Mention, group: str, span: tuple[int, int]) -> Mention | None:
         """The speaker or party mention that `holder`'s group names at `span`, read as its
