@@ -16,7 +16,7 @@ def test_compare_with_an_earlier_commit():
     if subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True).returncode:
         pytest.skip("not a git checkout")
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "compare.py"), "HEAD", "--step", "800"],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=400)
     assert done.returncode == 0, done.stderr
     assert "5 documents: HEAD" in done.stdout and "ratio" in done.stdout
 

@@ -22,11 +22,10 @@ def test_two_runs_identical(engine):
 
 def test_rule_file_order_does_not_matter(engine):
     files = rule_files(builtin_rules_dir())
+    # One permutation (reversed: every file moves) is enough to catch an order dependence;
+    # each compiles the whole rule set uncached, the slowest step of the suite.
     reversed_engine = Engine(load_files(list(reversed(files))))
-    rotated_engine = Engine(load_files(files[3:] + files[:3]))
-    expected = _outputs(engine)
-    assert _outputs(reversed_engine) == expected
-    assert _outputs(rotated_engine) == expected
+    assert _outputs(reversed_engine) == _outputs(engine)
 
 
 def test_hash_seed_does_not_matter():
