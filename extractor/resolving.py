@@ -47,7 +47,7 @@ SPEAKER_TYPES = ("title", "person", "organisation", "pronoun", "country", "colle
 # extraction of the key needs the rules of these types to have run (`Engine` with `types`).
 _SPEAKERS_AND_SUBJECTS = SPEAKER_TYPES + ("reporting", "quote_span")   # speakers, parties, pronouns
 READS: dict[str, tuple[str, ...]] = {"title": PEOPLE, "quote": _SPEAKERS_AND_SUBJECTS,
-                                     "agreement": _SPEAKERS_AND_SUBJECTS}
+                                     "agreement": _SPEAKERS_AND_SUBJECTS + ("party_group", "place")}
 
 
 class DocumentResolver:
@@ -66,6 +66,8 @@ class DocumentResolver:
         self.group_nouns = lexicons.get("group_nouns")
         self.spokes_nouns = lexicons.get("spokes_nouns")
         self.possessives = lexicons.get("possessive_pronouns")
+        self.party_nouns = lexicons.get("party_nouns")
+        self.nationalities = lexicons.get("nationalities")
         links = lexicons.get("title_links")
         self.title_links = {word.casefold() for word in links.surfaces} if links else set()
         self._name_words: dict[str, list[str]] = {}
@@ -298,7 +300,8 @@ class DocumentResolver:
         """The speaker or party mention that `holder`'s group names at `span`, read as its
         rule's constraint read it (a title by its tail where the group says `tail_of`)."""
         spec = holder.rule.definition.groups.get(group)
-        return mention_for(self.outcome, span, SPEAKER_TYPES, spec.tail_of if spec else ())
+        types = spec.is_ if spec and spec.is_ else SPEAKER_TYPES
+        return mention_for(self.outcome, span, types, spec.tail_of if spec else ())
 
     def _all_subjects(self) -> list[Mention]:
         """Mentions that are likely subjects, in text order: speakers of a cue verb ("Austin
@@ -539,10 +542,44 @@ class DocumentResolver:
         target = self.mention_at(agreement, "party", span)
         if target is None:
             return [self.text[span[0]:span[1]]]
+        states = self._states_of(target)
+        if states:
+            return states
         name, kind = self.entity(target)
         if target.type == "collective" or kind == "group":
             return self._collective(agreement, resolved)
         return [name] if name else []
+
+    def _states_of(self, described: Mention) -> list[str]:
+        """The countries or organisations a described party of a state stands for: "Hungarian
+        and Romanian officials" are Hungary and Romania, "EU energy ministers" the EU, "the
+        Sudanese government" Sudan (lexicons party_nouns, value `state`, and nationalities)."""
+        if described.type not in ("party_group", "descriptor", "organisation") or self.party_nouns is None:
+            return []
+        words = described.match.group().split()
+        if self.party_nouns.value(words[-1]) != "state":
+            return []
+        inside = []
+        for type_ in ("country", "organisation"):
+            index = self.outcome.of_type(type_)
+            for i in range(bisect_left(index.starts, described.start), len(index.mentions)):
+                m = index.mentions[i]
+                if m.start >= described.end:
+                    break
+                if m.end <= described.end and (m.start, m.end) != (described.start, described.end):
+                    inside.append(m)
+        if inside:
+            return [self.entity(m)[0] or m.match.group() for m in sorted(inside, key=lambda m: m.start)]
+        states: list[str] = []
+        i = 0
+        while i < len(words) - 1 and self.nationalities is not None:
+            pair = " ".join(words[i:i + 2]) if i + 2 < len(words) else None    # "South Korean"
+            width = 2 if pair and pair in self.nationalities else 1
+            country = self.nationalities.value(" ".join(words[i:i + width]))
+            if country and str(country) not in states:
+                states.append(str(country))
+            i += width
+        return states
 
     def _collective(self, agreement: Mention, resolved: list[Mention]) -> list[str]:
         for earlier in reversed(resolved):      # resolved: the agreements before this one
