@@ -87,6 +87,14 @@ class MentionIndex:
             return self.mentions[i]
         return None
 
+    def within(self, span: Span) -> Iterator[Mention]:
+        """The mentions that lie inside `span`, in text order."""
+        for i in range(bisect_left(self.starts, span[0]), len(self.mentions)):
+            if self.mentions[i].start >= span[1]:
+                break
+            if self.mentions[i].end <= span[1]:
+                yield self.mentions[i]
+
     def latest_first(self, pos: int) -> Iterator[Mention]:
         """The mentions that start before `pos`, the nearest first (no copy of the list)."""
         for i in range(bisect_left(self.starts, pos) - 1, -1, -1):

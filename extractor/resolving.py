@@ -554,20 +554,14 @@ class DocumentResolver:
         """The countries or organisations a described party of a state stands for: "Hungarian
         and Romanian officials" are Hungary and Romania, "EU energy ministers" the EU, "the
         Sudanese government" Sudan (lexicons party_nouns, value `state`, and nationalities)."""
-        if described.type not in ("party_group", "descriptor", "organisation") or self.party_nouns is None:
+        if described.type not in ("party_group", "organisation") or self.party_nouns is None:
             return []
         words = described.match.group().split()
         if self.party_nouns.value(words[-1]) != "state":
             return []
-        inside = []
-        for type_ in ("country", "organisation"):
-            index = self.outcome.of_type(type_)
-            for i in range(bisect_left(index.starts, described.start), len(index.mentions)):
-                m = index.mentions[i]
-                if m.start >= described.end:
-                    break
-                if m.end <= described.end and (m.start, m.end) != (described.start, described.end):
-                    inside.append(m)
+        span = (described.start, described.end)
+        inside = [m for type_ in ("country", "organisation") for m in self.outcome.of_type(type_).within(span)
+                  if (m.start, m.end) != span]
         if inside:
             return [self.entity(m)[0] or m.match.group() for m in sorted(inside, key=lambda m: m.start)]
         states: list[str] = []
