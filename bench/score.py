@@ -12,7 +12,8 @@ that carry it:
     date: timex         money: amount and currency        title: title and person
     quote: speaker      agreement: lemma and the set of parties
 
-(strings compared without case and surrounding space). Recall counts required gold items; an
+(strings compared without case and surrounding space; a party's leading "the" is not part of
+its name, so "the U.S." and "U.S." are one party, see bench/gold/README.md). Recall counts required gold items; an
 output that matches an optional item counts for precision, one that only overlaps an optional
 item counts neither way, and any other output is a false positive.
 """
@@ -46,8 +47,15 @@ def _norm(value: Any) -> Any:
     return value
 
 
+def _norm_field(field: str, value: Any) -> Any:
+    if field == "parties" and isinstance(value, list):
+        return sorted(p[4:] if p.startswith("the ") else p for p in _norm(value))
+    return _norm(value)
+
+
 def same_value(type_: str, gold: dict[str, Any], value: dict[str, Any]) -> bool:
-    return all(_norm(gold.get(field)) == _norm(value.get(field)) for field in VALUE_FIELDS[type_])
+    return all(_norm_field(field, gold.get(field)) == _norm_field(field, value.get(field))
+               for field in VALUE_FIELDS[type_])
 
 
 def score_document(gold: dict[str, Any], extractions: list[dict[str, Any]], counts: dict, misses: list) -> None:

@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "bench" / "gold"))
 
 from build import build, occurrences  # noqa: E402
-from score import prf, score_document  # noqa: E402
+from score import prf, same_value, score_document  # noqa: E402
 
 
 def test_occurrences_count_at_word_boundaries_and_case_sensitively():
@@ -51,6 +51,13 @@ def test_scoring_rules():
     assert (c["strict_tp"], c["strict_fp"], c["strict_fn"]) == (1, 2, 1)   # CAD is a wrong value
     assert [m[2] for m in misses] == ["wrong value", "false positive"]
     assert prf(2, 1, 0)[0] == pytest.approx(2 / 3)
+
+
+def test_parties_compare_as_a_set_without_a_leading_article():
+    gold = {"lemma": "agree", "parties": ["U.S.", "Japan"]}
+    assert same_value("agreement", gold, {"lemma": "agree", "parties": ["japan", "the U.S."]})
+    assert not same_value("agreement", gold, {"lemma": "agree", "parties": ["the U.S."]})
+    assert not same_value("agreement", gold, {"lemma": "sign", "parties": ["U.S.", "Japan"]})
 
 
 @pytest.mark.skipif(not (SHARED / "corpus" / "news.jsonl").is_file(), reason="no ../shared/corpus")
