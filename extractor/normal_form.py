@@ -1,11 +1,16 @@
-"""Text in any Unicode normal form gives the same extractions: the engine works on the NFC form
-(what the rules and lexicons are written in) and maps offsets back to the text as given.
+"""Text in any Unicode normal form, or with HTML character references left in, gives the same
+extractions: the engine works on the NFC form with each reference read as the character it
+stands for (what the rules and lexicons are written in) and maps offsets back to the text as
+given.
 
 Decomposed text (NFD, common from macOS and some CMSs) writes "ğ" as "g" plus a combining
-breve; without this, `\\p{L}+` stops at the mark and "Erdoğan" becomes "Erdog".
+breve; without this, `\\p{L}+` stops at the mark and "Erdoğan" becomes "Erdog". Text scraped
+from web pages keeps references such as "communiqu&#233;" or "AT&amp;T"; without this, a
+word stops at the "&".
 """
 from __future__ import annotations
 
+import html
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
@@ -13,6 +18,8 @@ from functools import lru_cache
 import regex
 
 NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
+CHARACTER_REFERENCE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+PLAIN, NFC, WHOLE = "plain", "nfc", "whole"     # how a piece maps: one to one, by NFC prefix, as a unit
 
 
 class OffsetMap:
@@ -20,18 +27,19 @@ class OffsetMap:
     pieces that normalise independently; where a piece is the same in both forms, positions
     map one to one. Inside a piece that changed ("a" + acute + circumflex became "á" +
     circumflex), a position maps to where the same prefix ends in the original, and where
-    there is no such place, out to the piece's edge, so a span never cuts a character."""
+    there is no such place, out to the piece's edge, so a span never cuts a character. A
+    character reference ("&#233;" read as "é") is a piece mapped as a unit."""
 
     def __init__(self, original: str) -> None:
         self._text = original
         self._nfc: list[int] = []
         self._original: list[int] = []
-        self._plain: list[bool] = []
+        self._kind: list[str] = []
 
-    def add(self, nfc_start: int, original_start: int, plain: bool) -> None:
+    def add(self, nfc_start: int, original_start: int, kind: str) -> None:
         self._nfc.append(nfc_start)
         self._original.append(original_start)
-        self._plain.append(plain)
+        self._kind.append(kind)
 
     def start(self, pos: int) -> int:
         return self._map(pos, widen=0)
@@ -41,8 +49,10 @@ class OffsetMap:
 
     def _map(self, pos: int, widen: int) -> int:
         i = bisect_right(self._nfc, pos) - 1
-        if self._plain[i] or self._nfc[i] == pos:
+        if self._kind[i] == PLAIN or self._nfc[i] == pos:
             return self._original[i] + pos - self._nfc[i]
+        if self._kind[i] == WHOLE:
+            return self._original[i + widen]
         piece = self._text[self._original[i]:self._original[i + 1]]
         prefix = unicodedata.normalize("NFC", piece)[:pos - self._nfc[i]]
         for k in range(1, len(piece)):
@@ -52,33 +62,45 @@ class OffsetMap:
 
 
 def to_nfc(text: str) -> tuple[str, OffsetMap | None]:
-    """The NFC form of `text`, and the map back (None when the text is NFC already)."""
-    if unicodedata.is_normalized("NFC", text):
+    """The NFC form of `text` with its character references read, and the map back (None when
+    the text is NFC already and has no reference)."""
+    references = [m for m in CHARACTER_REFERENCE.finditer(text) if html.unescape(m.group()) != m.group()] \
+        if "&" in text else []
+    if not references and unicodedata.is_normalized("NFC", text):
         return text, None
     offsets = OffsetMap(text)
     out: list[str] = []
     length = 0
 
-    def piece(start: int, end: int, plain: bool = False) -> None:
+    def piece(start: int, end: int, kind: str, read: str | None = None) -> None:
         nonlocal length
-        normal = text[start:end] if plain else unicodedata.normalize("NFC", text[start:end])
-        offsets.add(length, start, plain or normal == text[start:end])
+        source = text[start:end]
+        normal = read if read is not None else source if kind == PLAIN else unicodedata.normalize("NFC", source)
+        offsets.add(length, start, PLAIN if kind == NFC and normal == source else kind)
         out.append(normal)
         length += len(normal)
 
+    def nfc_pieces(done: int, stop: int) -> None:
+        for run in NON_ASCII.finditer(text, done, stop):
+            # An ASCII character never combines with the one before it, but a mark after it may
+            # combine with it: each run of other characters goes with the character before it.
+            start = max(run.start() - 1, done)
+            if start > done:
+                piece(done, start, PLAIN)
+            for a, b in _stable_pieces(text, start, run.end()):
+                piece(a, b, NFC)
+            done = run.end()
+        if done < stop:
+            piece(done, stop, PLAIN)
+
     done = 0
-    for run in NON_ASCII.finditer(text):
-        # An ASCII character never combines with the one before it, but a mark after it may
-        # combine with it: each run of other characters goes with the character before it.
-        start = max(run.start() - 1, done)
-        if start > done:
-            piece(done, start, plain=True)
-        for a, b in _stable_pieces(text, start, run.end()):
-            piece(a, b)
-        done = run.end()
-    if done < len(text):
-        piece(done, len(text), plain=True)
-    offsets.add(length, len(text), True)       # the end of the text
+    for reference in references:
+        nfc_pieces(done, reference.start())
+        piece(reference.start(), reference.end(), WHOLE,
+              unicodedata.normalize("NFC", html.unescape(reference.group())))
+        done = reference.end()
+    nfc_pieces(done, len(text))
+    offsets.add(length, len(text), PLAIN)       # the end of the text
     return "".join(out), offsets
 
 

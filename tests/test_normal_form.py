@@ -1,4 +1,5 @@
-"""Decomposed (NFD) text gives the extractions of its NFC form, with offsets into the text as given."""
+"""Decomposed (NFD) text, or text with HTML character references, gives the extractions of its
+NFC, read form, with offsets into the text as given."""
 from __future__ import annotations
 
 import unicodedata
@@ -58,3 +59,23 @@ def test_the_engine_gives_the_same_extractions_for_both_forms(engine):
             assert b.value["speaker_text"] == nfd_text[b.value["speaker_start"]:b.value["speaker_end"]]
     speakers = {e.value.get("speaker") for e in nfd.extractions if e.type == "quote"}
     assert "Gülşen Çelik" in speakers
+
+
+def test_character_references_are_read_as_their_characters():
+    given = "He signed a communiqu&#233; with AT&amp;T &lt;here&gt; &#x41;nd &bogus; R&D &#233;"
+    read, offsets = to_nfc(given)
+    assert read == "He signed a communiqué with AT&T <here> And &bogus; R&D é" and offsets is not None
+    for word in ["communiqué", "AT&T", "<here>", "And", "&bogus;", "R&D"]:
+        start = read.index(word)
+        assert given[offsets.start(start):offsets.end(start + len(word))] == \
+            {"communiqué": "communiqu&#233;", "AT&T": "AT&amp;T", "<here>": "&lt;here&gt;", "And": "&#x41;nd"}.get(word, word)
+    assert offsets.end(len(read)) == len(given) and offsets.start(len(read) - 1) == len(given) - 6
+
+
+def test_the_engine_reads_through_character_references(engine):
+    given = "NAIROBI, May 5 - Kenya signed a communiqu&#233; with Uganda. &quot;It is done,&quot; said Ann Toro."
+    result = engine.extract(given)
+    by_type = {e.type: e for e in result.extractions}
+    assert by_type["agreement"].value["object"] == "a communiqué"
+    assert by_type["quote"].text == "&quot;It is done,&quot;" and by_type["quote"].value["speaker"] == "Ann Toro"
+    assert all(e.text == given[e.start:e.end] for e in result.extractions)
