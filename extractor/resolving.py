@@ -90,6 +90,15 @@ class DocumentResolver:
             head = text.split()[-1].casefold()
             if len(text) > len(self.longest_organisation.get(head, "")):
                 self.longest_organisation[head] = text
+        # "Viacom" after "Viacom International Inc": a company's first word names it
+        suffixes = lexicons.get("company_suffixes")
+        self.company_by_first_word: dict[str, str] = {}
+        for m in self.outcome.of_type("organisation").mentions:
+            words = m.match.group().split()
+            if len(words) > 1 and suffixes is not None and words[-1] in suffixes and words[0][:1].isupper():
+                first = words[0].rstrip(",")
+                if len(m.match.group()) > len(self.company_by_first_word.get(first, "")):
+                    self.company_by_first_word[first] = m.match.group()
         self._memo: dict[tuple[int, int], tuple[str | None, str | None]] = {}
         self._fullest: dict[str, str] = {}
         self._subject_list: list[Mention] | None = None
@@ -234,7 +243,10 @@ class DocumentResolver:
                 named = self._antecedent(mention.start, "person")    # "the prime minister said"
             return named, "person"
         if mention.type == "person":
-            return self.fullest_person(mention.match.group()), "person"
+            name = self.fullest_person(mention.match.group())
+            if name in self.company_by_first_word:
+                return self.company_by_first_word[name], "organisation"
+            return name, "person"
         if mention.type == "organisation":
             return self.fullest_organisation(mention), "organisation"
         if mention.type == "country":
