@@ -16,7 +16,9 @@ Scoring (span matches by overlap unless said otherwise):
   with none where the suite has none). Every span in quotation marks is a quote (the
   annotation guide): one the suite leaves unattributed counts right with a null speaker.
 - agreements (event-coder sentences): a sentence is predicted positive when an agreement that
-  is not negated is extracted; precision, recall, F1 against is_agreement.
+  is not negated is extracted; precision, recall, F1 against is_agreement, and against our
+  definition (the deliberate differences tabled in docs/conformance-agreements.md), each
+  beside a verb-plus-object regex baseline.
 """
 from __future__ import annotations
 
@@ -371,21 +373,57 @@ def quotes(engine: Engine, split: str) -> None:
     print("  speaker wrong, by how it was found: " + ", ".join(f"{k} {n}" for k, n in misses.most_common()))
 
 
+DIFFERENCES = Path(__file__).resolve().parent.parent / "docs" / "conformance-agreements.md"
+DIFFERENCE_ROW = re.compile(r"^\|\s*`([^`]+)`\s*\|\s*(agreement|no agreement)\s*\|\s*(agreement|no agreement|optional)\s*\|", re.M)
+AGREEMENT_VERB = (r"(?:agree[ds]?|agreeing|sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|reach(?:es|ed|ing)?|strikes?|struck|"
+                  r"seal(?:s|ed|ing)?|ink(?:s|ed|ing)?|ratif(?:y|ies|ied|ying)|finali[sz](?:e|es|ed|ing)|"
+                  r"enter(?:s|ed|ing)? into)")
+AGREEMENT_NOUN = (r"(?:agreements?|deals?|pacts?|accords?|treat(?:y|ies)|memorand(?:um|a)|mou|truces?|ceasefires?|"
+                  r"contracts?|protocols?|roadmaps?|frameworks?|partnerships?)")
+BASELINE = re.compile(rf"\b{AGREEMENT_VERB}\b(?:\W+\w+){{0,5}}?\W+{AGREEMENT_NOUN}\b|\bagree[ds]?\s+(?:to|on|with|that)\b", re.I)
+
+
+def agreement_differences(path: Path = DIFFERENCES) -> dict[str, str]:
+    """Suite id -> our label (`agreement`, `no agreement` or `optional`), from the table of
+    deliberate differences in docs/conformance-agreements.md."""
+    return {m.group(1): m.group(3) for m in DIFFERENCE_ROW.finditer(path.read_text(encoding="utf-8"))}
+
+
+def _prf_line(label: str, pairs: list[tuple[bool, bool]]) -> str:
+    tp = sum(p and g for p, g in pairs)
+    fp = sum(p and not g for p, g in pairs)
+    fn = sum(g and not p for p, g in pairs)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return f"{label}: precision {_pct(tp, tp + fp)}, recall {_pct(tp, tp + fn)}, F1 {100 * f1:.1f}"
+
+
 def agreements(engine: Engine) -> None:
+    differences = agreement_differences()
     for name in ("agreements.jsonl", "agreements-plover-gsr.jsonl"):
         records = _records(SHARED / "agreements" / name)
-        tp = fp = fn = 0
+        ours, baseline, ids = [], [], []
         for record in records:
             found = engine.extract(record["text"], types=["agreement"]).extractions
-            predicted = any(not a.value["negated"] for a in found)   # "failed to agree" is no agreement
-            tp += predicted and record["is_agreement"]
-            fp += predicted and not record["is_agreement"]
-            fn += (not predicted) and record["is_agreement"]
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        print(f"agreements, {name} ({len(records)} sentences): precision {_pct(tp, tp + fp)}, "
-              f"recall {_pct(tp, tp + fn)}, F1 {100 * f1:.1f}")
+            ours.append(any(not a.value["negated"] for a in found))   # "failed to agree" is no agreement
+            baseline.append(BASELINE.search(record["text"]) is not None)
+            ids.append(record["id"])
+        by_suite = [r["is_agreement"] for r in records]
+        ours_label = [differences.get(i, "agreement" if g else "no agreement") for i, g in zip(ids, by_suite)]
+        kept = [k for k, label in enumerate(ours_label) if label != "optional"]
+        by_ours = [ours_label[k] == "agreement" for k in kept]
+        changed = sum(1 for i in ids if i in differences)
+        print(f"agreements, {name} ({len(records)} sentences)")
+        print("  " + _prf_line("by the suite's labels, extractor", list(zip(ours, by_suite))))
+        print("  " + _prf_line("by the suite's labels, regex baseline", list(zip(baseline, by_suite))))
+        print("  " + _prf_line(f"by our definition ({changed} relabelled or optional, {len(kept)} scored), extractor",
+                                list(zip([ours[k] for k in kept], by_ours))))
+        print("  " + _prf_line("by our definition, regex baseline", list(zip([baseline[k] for k in kept], by_ours))))
+        missed = [ids[k] for k, g in zip(kept, by_ours) if g and not ours[k]]
+        wrong = [ids[k] for k, g in zip(kept, by_ours) if ours[k] and not g]
+        if missed or wrong:
+            print(f"  by our definition, missed: {', '.join(missed) or '-'}; false: {', '.join(wrong) or '-'}")
 
 
 SUITES = ("dates", "money", "quotes", "agreements")

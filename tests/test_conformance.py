@@ -6,6 +6,7 @@ the floors sit just under what the rules reach now. Skips when ../shared (the su
 from __future__ import annotations
 
 import importlib.util
+import json
 
 import pytest
 
@@ -77,3 +78,24 @@ def test_money_scorer_counts_minor_units_in_the_suites_unit():
     assert not conformance._money_value_right((50, "USD"), cents)
     assert conformance._money_value_right((3000000000, "USD"), {"value": "3000000000", "unit": "Dollar"})
     assert not conformance._money_value_right((None, "USD"), {"value": None, "unit": "Dollar"})
+
+
+def test_the_agreement_differences_name_suite_sentences_with_a_label():
+    conformance = _conformance()
+    differences = conformance.agreement_differences()
+    suite = {}
+    for name in ("agreements.jsonl", "agreements-plover-gsr.jsonl"):
+        for line in (SHARED / "conformance" / "agreements" / name).read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            suite[record["id"]] = record["is_agreement"]
+    assert len(differences) == 33 and set(differences) <= set(suite)
+    for id_, ours in differences.items():
+        assert ours == "optional" or (ours == "agreement") != suite[id_], id_     # a real difference
+
+
+def test_the_regex_baseline_is_a_verb_with_its_noun():
+    baseline = _conformance().BASELINE
+    assert baseline.search("Kenya signed a new border accord on Monday.")
+    assert baseline.search("The two firms agreed to merge.")
+    assert not baseline.search("Kenya signed the striker.")
+    assert not baseline.search("The accord was old news.")
