@@ -24,6 +24,7 @@ from dataclasses import replace
 from typing import Any
 
 from .compiling import Lexicon
+from .linking import link_agreements
 from .matching import MatchOutcome, Mention, mention_for
 from .people import people_of
 from .segmenting import Segments
@@ -47,7 +48,7 @@ SPEAKER_TYPES = ("title", "person", "organisation", "pronoun", "country", "colle
 # extraction of the key needs the rules of these types to have run (`Engine` with `types`).
 _SPEAKERS_AND_SUBJECTS = SPEAKER_TYPES + ("reporting", "quote_span")   # speakers, parties, pronouns
 READS: dict[str, tuple[str, ...]] = {"title": PEOPLE, "quote": _SPEAKERS_AND_SUBJECTS,
-                                     "agreement": _SPEAKERS_AND_SUBJECTS + ("party_group", "place")}
+                                     "agreement": _SPEAKERS_AND_SUBJECTS + ("party_group", "place", "date", "money")}
 
 
 class DocumentResolver:
@@ -621,7 +622,7 @@ ATTRIBUTION_STEPS = tuple(ATTRIBUTION_STEP_FUNCTIONS)
 def resolve(text: str, outcome: MatchOutcome, segments: Segments, lexicons: dict[str, Lexicon],
             with_people: bool = True, attribution: tuple[str, ...] = ATTRIBUTION_STEPS,
             not_attributed: Any = None) -> tuple[list[Mention], list[dict[str, Any]]]:
-    """Fill person, speaker and party values in place; return the quotes of the quotation
+    """Fill person, speaker and party values, and the dates and amounts of agreements, in place; return the quotes of the quotation
     marks no quote rule took (their speakers found by the `attribution` steps, in order) and,
     `with_people`, the document's people (extractor.people). Quotes whose words `not_attributed`
     matches whole (a compiled pattern: names of works) get no speaker from the steps."""
@@ -629,6 +630,7 @@ def resolve(text: str, outcome: MatchOutcome, segments: Segments, lexicons: dict
     resolver.resolve_titles()
     extra = resolver.resolve_quotes()
     resolver.resolve_agreements()
+    link_agreements(text, outcome, segments)
     if not with_people:
         return extra, []
     quotes = list(outcome.of_type("quote").mentions) + extra

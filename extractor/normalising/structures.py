@@ -35,20 +35,49 @@ def normalise_quote(mention: Mention, ctx: Context) -> dict[str, Any] | None:
 
 
 def normalise_agreement(mention: Mention, ctx: Context) -> dict[str, Any]:
-    """Groups: verb, negation, modality, object, party (repeatable).
+    """Groups: verb, negation, modality, principle ("in principle"), object, party (repeatable).
 
-    Lexicons: agreement_verbs (surface -> lemma), modal_markers (surface -> modality).
+    Lexicons: agreement_verbs (surface -> lemma), modal_markers (surface -> modality), negators
+    (surface -> status), agreement_status (lemma -> status), agreement_kinds (phrase -> kind).
+    Parties, and the date and amount of the event, are the resolver's (resolving.py).
     """
     verb = mention.group("verb") or ""
-    modality = mention.group("modality")
+    modality, negation = mention.group("modality"), mention.group("negation")
+    lemma = str(ctx.lexicon("agreement_verbs").value(verb, verb.lower()))
+    agreed = lower_article(mention.group("object"))
+    if negation is not None:
+        status = str(ctx.lexicon("negators").value(negation, "failed"))
+    elif mention.group("principle") or (agreed and "in principle" in agreed):
+        status = "in principle"
+    elif modality is not None:
+        status = "planned"
+    else:
+        status = str(ctx.lexicon("agreement_status").value(lemma, "agreed"))
     return {
         "verb": verb,
-        "lemma": str(ctx.lexicon("agreement_verbs").value(verb, verb.lower())),
+        "lemma": lemma,
         "parties": [],
-        "object": lower_article(mention.group("object")),
-        "negated": mention.group("negation") is not None,
+        "object": agreed,
+        "negated": negation is not None,
         "modality": str(ctx.lexicon("modal_markers").value(modality, modality.lower())) if modality else None,
+        "status": status,
+        "kind": agreement_kind(agreed, ctx.lexicon("agreement_kinds")) if agreed else None,
+        "date": None, "date_start": None, "date_end": None, "date_text": None,
+        "amount": None, "amount_start": None, "amount_end": None, "amount_text": None,
     }
+
+
+def agreement_kind(agreed: str, kinds: Any) -> str | None:
+    """The kind the object names: of the phrase of `kinds` that starts first in it, the longest
+    ("a trade deal with Chile": trade deal)."""
+    words = agreed.replace(",", " ").split()
+    longest = max((len(surface.split()) for surface in kinds.surfaces), default=0)
+    for i in range(len(words)):
+        for width in range(min(longest, len(words) - i), 0, -1):
+            kind = kinds.value(" ".join(words[i:i + width]))
+            if kind is not None:
+                return str(kind)
+    return None
 
 
 def inside_marks(quoted: str) -> str:
