@@ -29,6 +29,7 @@ class Lexicon:
         self.name = definition.name
         self.surfaces = [surface for surface, _ in definition.entries]
         self._values = dict(definition.entries)
+        self.longest_words = max((len(surface.split()) for surface in self.surfaces), default=0)
         self._folded: dict[str, Any] = {}
         for surface, value in definition.entries:
             self._folded.setdefault(surface.casefold(), value)

@@ -1,11 +1,13 @@
 """The date and the amount of an agreement: the date and money extractions its clause states
 ("signed a $3bn deal on Monday"), linked by their offsets.
 
-A clause is the agreement's sentence, cut at semicolons and at a dash set off by spaces (the
-dateline's "NEW YORK, March 4 - "). The date is the one of that clause nearest to the
-agreement's words; a vague one ("recently"), a length of time or a repeating one is no date of
-an event. The amount is money inside the agreement's words or right after them ("a deal worth
-$3bn", "to buy a stake in X for $5m": at most five words between, no comma).
+A clause is the stretch of the agreement's sentence around its words that no comma, semicolon
+or dash set off by spaces cuts (so not the dateline's "NEW YORK, March 4 - ", nor "..., he
+said on Monday"). The date is the one of that clause nearest to the agreement's words; a vague
+one ("recently"), a length of time, a repeating one, or one that dates what was agreed to do
+("agreed to review it in 2024") is no date of the event. The amount is money inside the
+agreement's words or right after them ("a deal worth $3bn", "to buy a stake in X for $5m": at
+most five words between).
 """
 from __future__ import annotations
 
@@ -17,9 +19,10 @@ from .segmenting import Segments
 
 Span = tuple[int, int]
 
-CLAUSE_CUT = re.compile(r";|[ \t]+(?:-|--|–|—)[ \t]+")
+CLAUSE_CUT = re.compile(r"[;,]|[ \t]+(?:-|--|–|—)[ \t]+")
 AMOUNT_GAP = re.compile(r"[ \t]*(?:[ \t]+[^\s;,.]+){0,5}?[ \t]+")
 EVENT_DATE_KINDS = ("date", "range", "time")
+ACT = re.compile(r"to\s")     # an object that is what was agreed to do
 
 
 def link_agreements(text: str, outcome: MatchOutcome, segments: Segments) -> None:
@@ -29,12 +32,20 @@ def link_agreements(text: str, outcome: MatchOutcome, segments: Segments) -> Non
             continue
         words = agreement.match.span()
         clause = _clause(text, segments, words)
-        date = _nearest(_emitted(outcome, "date", clause, EVENT_DATE_KINDS), words)
+        dates = [m for m in _emitted(outcome, "date", clause, EVENT_DATE_KINDS) if not _in_agreed_act(agreement, m)]
+        date = _nearest(dates, words)
         if date is not None:
             _link(agreement.value, "date", date, date.value["timex"], text)
         amount = next((m for m in _emitted(outcome, "money", clause) if _amount_of(text, m, words)), None)
         if amount is not None:
             _link(agreement.value, "amount", amount, amount.value["amount"], text)
+
+
+def _in_agreed_act(agreement: Mention, date: Mention) -> bool:
+    """Whether a date dates what was agreed to do: it comes after the object's "to" ("agreed to
+    review the pact in 2024")."""
+    span, agreed = agreement.group_span("object"), agreement.group("object")
+    return bool(span and agreed and ACT.match(agreed) and date.start >= span[0])
 
 
 def _clause(text: str, segments: Segments, words: Span) -> Span:

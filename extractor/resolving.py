@@ -85,21 +85,20 @@ class DocumentResolver:
                     starts, mentions = self.named_titles.setdefault(office.split()[-1], ([], []))
                     starts.append(m.start)
                     mentions.append(m)
-        self.longest_organisation: dict[str, str] = {}
-        for m in self.outcome.of_type("organisation").mentions:
-            text = m.match.group()
-            head = text.split()[-1].casefold()
-            if len(text) > len(self.longest_organisation.get(head, "")):
-                self.longest_organisation[head] = text
-        # "Viacom" after "Viacom International Inc": a company's first word names it
+        # the fullest organisation by its head word ("the ministry"), and a company by its
+        # first word ("Viacom" after "Viacom International Inc")
         suffixes = lexicons.get("company_suffixes")
+        self.longest_organisation: dict[str, str] = {}
         self.company_by_first_word: dict[str, str] = {}
         for m in self.outcome.of_type("organisation").mentions:
-            words = m.match.group().split()
-            if len(words) > 1 and suffixes is not None and words[-1] in suffixes and words[0][:1].isupper():
-                first = words[0].rstrip(",")
-                if len(m.match.group()) > len(self.company_by_first_word.get(first, "")):
-                    self.company_by_first_word[first] = m.match.group()
+            text = m.match.group()
+            words = text.split()
+            head, first = words[-1].casefold(), words[0].rstrip(",")
+            if len(text) > len(self.longest_organisation.get(head, "")):
+                self.longest_organisation[head] = text
+            if len(words) > 1 and suffixes is not None and words[-1] in suffixes and first[:1].isupper() \
+                    and len(text) > len(self.company_by_first_word.get(first, "")):
+                self.company_by_first_word[first] = text
         self._memo: dict[tuple[int, int], tuple[str | None, str | None]] = {}
         self._fullest: dict[str, str] = {}
         self._subject_list: list[Mention] | None = None
@@ -622,8 +621,8 @@ ATTRIBUTION_STEPS = tuple(ATTRIBUTION_STEP_FUNCTIONS)
 def resolve(text: str, outcome: MatchOutcome, segments: Segments, lexicons: dict[str, Lexicon],
             with_people: bool = True, attribution: tuple[str, ...] = ATTRIBUTION_STEPS,
             not_attributed: Any = None) -> tuple[list[Mention], list[dict[str, Any]]]:
-    """Fill person, speaker and party values, and the dates and amounts of agreements, in place; return the quotes of the quotation
-    marks no quote rule took (their speakers found by the `attribution` steps, in order) and,
+    """Fill person, speaker and party values, and the dates and amounts of agreements, in
+    place; return the quotes of the quotation marks no quote rule took (their speakers found by the `attribution` steps, in order) and,
     `with_people`, the document's people (extractor.people). Quotes whose words `not_attributed`
     matches whole (a compiled pattern: names of works) get no speaker from the steps."""
     resolver = DocumentResolver(text, outcome, segments, lexicons, attribution, not_attributed)

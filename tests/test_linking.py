@@ -31,3 +31,8 @@ def test_no_date_across_a_dateline_dash_or_a_semicolon_and_none_vague(engine):
 def test_money_far_from_the_agreement_is_not_its_amount(engine):
     value = _agreement(engine, "Kenya signed a border accord with Uganda, and the shilling rose, costing importers $5m.").value
     assert value["amount"] is None
+
+
+def test_a_date_of_what_was_agreed_to_do_is_not_the_agreement_date(engine):
+    value = _agreement(engine, "Kenya and Uganda agreed to review the border accord in 2024.").value
+    assert value["date"] is None

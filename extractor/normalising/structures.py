@@ -71,9 +71,8 @@ def agreement_kind(agreed: str, kinds: Any) -> str | None:
     """The kind the object names: of the phrase of `kinds` that starts first in it, the longest
     ("a trade deal with Chile": trade deal)."""
     words = agreed.replace(",", " ").split()
-    longest = max((len(surface.split()) for surface in kinds.surfaces), default=0)
     for i in range(len(words)):
-        for width in range(min(longest, len(words) - i), 0, -1):
+        for width in range(min(kinds.longest_words, len(words) - i), 0, -1):
             kind = kinds.value(" ".join(words[i:i + width]))
             if kind is not None:
                 return str(kind)
