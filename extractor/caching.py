@@ -9,6 +9,11 @@ another library or changed code never reuses it. It lives in the user's cache di
 atomically, and is read only from a folder and file that the current user owns and nobody else
 can write: unpickling runs code, so a file another user could have planted is never loaded.
 A file that does not load is rebuilt, never trusted.
+
+Beside it, the compiled pieces (`Pieces`): each pattern and pre-filter database by a hash of
+exactly what it was compiled from. Rules that differ from ones compiled before in a few rules
+(an edited rule, a layer over the built-in rules) compile only what changed: seconds instead of
+a minute. It is kept to the pieces of the last few compiles.
 """
 from __future__ import annotations
 
@@ -56,10 +61,10 @@ def cache_key(files: Iterable[Path], root: Path, normalisers: Iterable[str]) -> 
     return digest.hexdigest()
 
 
-def load(key: str, directory: Path | None = None) -> Any | None:
+def load(key: str, directory: Path | None = None, kind: str = "rules") -> Any | None:
     """What was stored under `key`, or None (absent, unsafe, stale or corrupt)."""
     directory = directory or cache_dir()
-    path = directory / f"rules-{key}.pickle"
+    path = directory / f"{kind}-{key}.pickle"
     try:
         if not (_private(directory) and _private(path)):
             log.warning("compiled-rules cache %s is not private to this user; not loading it", path)
@@ -77,7 +82,7 @@ def load(key: str, directory: Path | None = None) -> Any | None:
     return stored[1]
 
 
-def store(key: str, value: Any, directory: Path | None = None) -> None:
+def store(key: str, value: Any, directory: Path | None = None, kind: str = "rules") -> None:
     """Write `value` under `key` atomically; a cache that cannot be written is only logged."""
     import tempfile                      # here: only a cold start writes
     directory = directory or cache_dir()
@@ -86,16 +91,70 @@ def store(key: str, value: Any, directory: Path | None = None) -> None:
         if not _private(directory):
             log.warning("cache folder %s is not private to this user; not writing to it", directory)
             return
-        handle, temporary = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=directory)
+        handle, temporary = tempfile.mkstemp(prefix=f".{kind}-", suffix=".tmp", dir=directory)
         try:
             with os.fdopen(handle, "wb") as out:
                 pickle.dump((key, value), out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, directory / f"rules-{key}.pickle")
+            os.replace(temporary, directory / f"{kind}-{key}.pickle")
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
     except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
         log.warning("cannot write the compiled-rules cache in %s: %s", directory, exc)
+
+
+class Pieces:
+    """Compiled patterns and databases by a key of what they were compiled from; `used` holds
+    those this compile asked for. Also the tries of one compile (`tries`), never stored."""
+
+    def __init__(self, stored: dict[str, Any] | None = None) -> None:
+        self.stored = stored or {}
+        self.used: dict[str, Any] = {}
+        self.tries: dict[tuple[Any, ...], str] = {}
+
+    @staticmethod
+    def key(*parts: Any) -> str:
+        return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def get(self, key: str) -> Any | None:
+        value = self.used.get(key)
+        if value is None:
+            value = self.stored.get(key)
+            if value is not None:
+                self.used[key] = value
+        return value
+
+    def put(self, key: str, value: Any) -> Any:
+        self.used[key] = value
+        return value
+
+
+PIECES_KEPT = 4000      # about five times the built-in rules' pieces
+
+
+def _pieces_key() -> str:
+    try:
+        import hyperscan
+        hyperscan_version = getattr(hyperscan, "__version__", "?")
+    except ImportError:
+        hyperscan_version = "none"
+    libraries = f"format {FORMAT} regex {regex.__version__} hyperscan {hyperscan_version} python {sys.version}"
+    return hashlib.sha256(libraries.encode("utf-8")).hexdigest()
+
+
+def load_pieces(directory: Path | None = None) -> Pieces:
+    """The pieces earlier compiles stored (none where the file is absent or unsafe)."""
+    stored = load(_pieces_key(), directory, kind="pieces")
+    return Pieces(stored if isinstance(stored, dict) else None)
+
+
+def store_pieces(pieces: Pieces, directory: Path | None = None) -> None:
+    """The pieces this compile used, then the most recent others, up to PIECES_KEPT."""
+    room = max(0, PIECES_KEPT - len(pieces.used))
+    others = [(key, value) for key, value in pieces.stored.items() if key not in pieces.used]
+    ordered = dict(others[len(others) - room:] if room else [])    # oldest first
+    ordered.update(pieces.used)
+    store(_pieces_key(), ordered, directory, kind="pieces")
 
 
 def _private(path: Path) -> bool:

@@ -10,6 +10,7 @@ from typing import Any, Callable, Iterable
 import regex
 from re import _parser as re_parser  # the parser `re` itself uses: to check a pattern's repeats
 
+from .caching import Pieces
 from .errors import RuleError
 from .loading import AttributionStep, LexiconDef, NotAttributedDef, RuleDef, RuleSource, SegmentationDef
 from .prefilter import Prefilter
@@ -320,7 +321,7 @@ def _union(names: str, lexicons: dict[str, Lexicon]) -> list[str]:
 
 
 def compile_pattern(pattern: str, flags: Iterable[str], source: RuleSource,
-                    lexicons: dict[str, Lexicon], where: dict[str, Any]) -> Any:
+                    lexicons: dict[str, Lexicon], where: dict[str, Any], pieces: Pieces | None = None) -> Any:
     expanded = expand_macros(pattern, source.macros, where)
     names = {name for union in LEXICON_REF.findall(expanded) for name in union.split(",")}
     for name in sorted(names):
@@ -340,6 +341,16 @@ def compile_pattern(pattern: str, flags: Iterable[str], source: RuleSource,
     # currency codes before a digit, which every money pre-filter scan tries at each digit).
     contexts = lexicon_contexts(expanded, bool(bits & regex.REVERSE), bool(bits & regex.IGNORECASE))
 
+    if pieces is None:
+        pieces = Pieces()
+
+    def trie(surfaces: list[str], backwards: bool = False) -> str:     # the same lists recur
+        key = (tuple(surfaces), backwards)
+        found = pieces.tries.get(key)
+        if found is None:
+            found = pieces.tries[key] = trie_pattern(surfaces, backwards)
+        return found
+
     def lexicon(match: regex.Match) -> str:
         # Tries scan about twice as fast as named lists. Where case is ignored, entries that
         # differ only in case would take separate branches, and a shorter entry could come
@@ -352,21 +363,25 @@ def compile_pattern(pattern: str, flags: Iterable[str], source: RuleSource,
         ascii_ = all(surface.isascii() for surface in surfaces)
         if not bits & regex.REVERSE:
             if forward is False and truth_only and (not caseless or ascii_):
-                return trie_pattern(sorted({s.lower() for s in surfaces}) if caseless else surfaces, backwards=True)
+                return trie(sorted({s.lower() for s in surfaces}) if caseless else surfaces, backwards=True)
             # Where case is ignored, "Editor" and "editor in chief" would be two branches and
             # the first to match would win: in lower case they are one, the longest form first.
             if contexts is not None and caseless and ascii_:
-                return trie_pattern(sorted({s.lower() for s in surfaces}))
-            return trie_pattern(surfaces)
+                return trie(sorted({s.lower() for s in surfaces}))
+            return trie(surfaces)
         if forward is not None and (not caseless or ascii_):
-            return trie_pattern(sorted({s.lower() for s in surfaces}) if caseless else surfaces, backwards=not forward)
+            return trie(sorted({s.lower() for s in surfaces}) if caseless else surfaces, backwards=not forward)
         key = union.replace(",", "__")
         named_lists[key] = surfaces
         return f"\\L<{key}>"
 
     expanded = LEXICON_REF.sub(lexicon, expanded)
+    key = Pieces.key("regex", expanded, bits, sorted(named_lists.items()))
+    compiled = pieces.get(key)
+    if compiled is not None:
+        return compiled
     try:
-        return regex.compile(expanded, bits, **named_lists)
+        return pieces.put(key, regex.compile(expanded, bits, **named_lists))
     except regex.error as exc:
         raise RuleError(f"bad pattern: {locate_error(pattern, source.macros, bits) or exc}", **where) from None
 
@@ -444,7 +459,10 @@ def _with_derived_words(source: RuleSource) -> dict[str, LexiconDef]:
     return definitions
 
 
-def compile_rules(source: RuleSource, normalisers: dict[str, Callable]) -> CompiledRules:
+def compile_rules(source: RuleSource, normalisers: dict[str, Callable], pieces: Pieces | None = None) -> CompiledRules:
+    """`pieces`: patterns compiled before (caching.load_pieces), reused where the same; what
+    this compile used is in its `used` afterwards."""
+    pieces = pieces if pieces is not None else Pieces()
     lexicons = {name: Lexicon(d) for name, d in sorted(_with_derived_words(source).items())}
     types_by_stage = _types_by_stage(source.rules)
     compiled: dict[int, list[CompiledRule]] = {}
@@ -453,9 +471,9 @@ def compile_rules(source: RuleSource, normalisers: dict[str, Callable]) -> Compi
     for rule in source.rules:
         where = {"file": rule.file, "line": rule.line, "rule": rule.id}
         try:
-            pattern = compile_pattern(rule.pattern, rule.flags, source, lexicons, where)
-            requires, requires_literals = _pieces(rule.requires, source, lexicons, where)
-            anchors, anchor_literals = _pieces((rule.anchor,) if rule.anchor else (), source, lexicons, where)
+            pattern = compile_pattern(rule.pattern, rule.flags, source, lexicons, where, pieces)
+            requires, requires_literals = _pieces(rule.requires, source, lexicons, where, pieces)
+            anchors, anchor_literals = _pieces((rule.anchor,) if rule.anchor else (), source, lexicons, where, pieces)
             _check_rule(rule, pattern, normalisers, types_by_stage, where)
         except RuleError as exc:
             problems.append(exc)
@@ -467,8 +485,8 @@ def compile_rules(source: RuleSource, normalisers: dict[str, Callable]) -> Compi
         raise RuleError.of(problems)
     stages = tuple((stage, tuple(sorted(rules, key=lambda r: (-r.definition.priority, r.id))))
                    for stage, rules in sorted(compiled.items()))
-    return CompiledRules(stages, lexicons, _segmentation(source, lexicons), Prefilter(_scanned_whole(stages)),
-                         source.attribution or (), _not_attributed(source, lexicons))
+    return CompiledRules(stages, lexicons, _segmentation(source, lexicons, pieces), Prefilter(_scanned_whole(stages), pieces),
+                         source.attribution or (), _not_attributed(source, lexicons, pieces))
 
 
 def _scanned_whole(stages: tuple[tuple[int, tuple[CompiledRule, ...]], ...]) -> dict[int, Any]:
@@ -486,12 +504,12 @@ def _scanned_whole(stages: tuple[tuple[int, tuple[CompiledRule, ...]], ...]) -> 
 
 
 def _pieces(patterns: Iterable[str], source: RuleSource, lexicons: dict[str, Lexicon],
-            where: dict[str, Any]) -> tuple[tuple[Any, ...], tuple[str | None, ...]]:
+            where: dict[str, Any], pieces: Pieces) -> tuple[tuple[Any, ...], tuple[str | None, ...]]:
     """Pre-filters or an anchor, split into their top-level alternatives and compiled, with
     the literal each alternative starts with."""
-    pieces = [piece for p in patterns for piece in split_alternatives(expand_macros(p, source.macros, where))]
-    compiled = tuple(scanner(compile_pattern(piece, (), source, lexicons, where)) for piece in pieces)
-    literals = tuple(leading_literal(piece) for piece in pieces)
+    alternatives = [a for p in patterns for a in split_alternatives(expand_macros(p, source.macros, where))]
+    compiled = tuple(scanner(compile_pattern(a, (), source, lexicons, where, pieces)) for a in alternatives)
+    literals = tuple(leading_literal(a) for a in alternatives)
     return compiled, literals
 
 
@@ -594,23 +612,23 @@ def _check_earlier(wanted: str, rule: RuleDef, types_by_stage: dict[str, int], w
                         "refer to earlier stages", **where)
 
 
-def _segmentation(source: RuleSource, lexicons: dict[str, Lexicon]) -> Segmentation:
+def _segmentation(source: RuleSource, lexicons: dict[str, Lexicon], pieces: Pieces) -> Segmentation:
     seg: SegmentationDef | None = source.segmentation
     if seg is None:
         return Segmentation(regex.compile(r"\n\s*"), regex.compile(r"[.!?]+(?=\s)"), None, None, None)
     where = {"file": seg.file, "line": seg.line}
 
     def build(p: str | None, suffix: str = "") -> Any:
-        return compile_pattern(f"(?:{p}){suffix}", (), source, lexicons, where) if p else None
+        return compile_pattern(f"(?:{p}){suffix}", (), source, lexicons, where, pieces) if p else None
 
     # no_break_before is tried on the text that ends where a sentence would end
     return Segmentation(build(seg.paragraph_break), build(seg.sentence_end),
                         build(seg.no_break_before, r"\Z"), build(seg.no_break_after), build(seg.protect))
 
 
-def _not_attributed(source: RuleSource, lexicons: dict[str, Lexicon]) -> NotAttributed | None:
+def _not_attributed(source: RuleSource, lexicons: dict[str, Lexicon], pieces: Pieces) -> NotAttributed | None:
     d = source.not_attributed
     if d is None:
         return None
     where = {"file": d.file, "line": d.line, "rule": "attribution.not_attributed"}
-    return NotAttributed(compile_pattern(f"(?:{d.pattern})", (), source, lexicons, where), d)
+    return NotAttributed(compile_pattern(f"(?:{d.pattern})", (), source, lexicons, where, pieces), d)

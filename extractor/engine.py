@@ -66,7 +66,11 @@ class Engine:
         if stored is not None:
             source, compiled = stored
             return cls(source, compiled=compiled, **kwargs)
-        engine = cls(load_layers(layers), **kwargs)
+        source = load_layers(layers)
+        pieces = caching.load_pieces()     # what earlier compiles of similar rules built
+        compiled = compile_rules(source, names, pieces)
+        caching.store_pieces(pieces)
+        engine = cls(source, compiled=compiled, **kwargs)
         caching.store(key, (engine.source, engine.rules))
         return engine
 

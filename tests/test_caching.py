@@ -107,3 +107,41 @@ def test_a_copy_of_a_folder_names_its_own_files(rules, cache, compiles, tmp_path
     other = Engine.from_directory(copy)
     assert len(compiles) == 2
     assert other.rules.rules[0].definition.file == str(copy / "r.yaml")
+
+
+def test_a_changed_rule_set_compiles_only_its_new_patterns(rules, cache, monkeypatch):
+    Engine.from_directory(rules)
+    compiled = []
+    real = caching.Pieces.put
+
+    def counting(self, key, value):
+        compiled.append(value)
+        return real(self, key, value)
+
+    monkeypatch.setattr(caching.Pieces, "put", counting)
+    (rules / "r.yaml").write_text(MINIMAL_RULE.replace("It cost $5.", "It cost $6."), "utf-8")
+    Engine.from_directory(rules)       # an example changed: every pattern is as before
+    assert compiled == []
+    (rules / "r.yaml").write_text(MINIMAL_RULE.replace("(?P<amount>\\d+)", "(?P<amount>\\d+)(?!%)"), "utf-8")
+    engine = Engine.from_directory(rules)
+    assert [getattr(p, "pattern", None) for p in compiled] == ["\\$(?P<amount>\\d+)(?!%)"]
+    assert [e.text for e in engine.extract("It cost $5, not 5%.").extractions] == ["$5"]
+
+
+def test_a_broken_pieces_file_is_rebuilt(rules, cache, caplog):
+    Engine.from_directory(rules)
+    (stored,) = cache.glob("pieces-*.pickle")
+    stored.write_bytes(b"not a pickle")
+    (rules / "r.yaml").write_text(MINIMAL_RULE.replace("It cost $5.", "It cost $6."), "utf-8")
+    assert [e.text for e in Engine.from_directory(rules).extract(TEXT).extractions] == ["$5"]
+    assert "does not load" in caplog.text
+    assert caching.load_pieces(cache).stored     # written again
+
+
+def test_the_pieces_kept_are_this_compiles_then_the_newest(monkeypatch, cache):
+    monkeypatch.setattr(caching, "PIECES_KEPT", 3)
+    pieces = caching.Pieces({"old": 1, "older_used": 2, "newer": 3})
+    pieces.get("older_used")
+    pieces.put("new", 4)
+    caching.store_pieces(pieces)
+    assert caching.load_pieces().stored == {"newer": 3, "older_used": 2, "new": 4}

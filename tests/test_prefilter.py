@@ -96,3 +96,18 @@ def test_a_piece_hyperscan_refuses_is_left_out():
 def test_without_hyperscan_nothing_is_absent(monkeypatch):
     monkeypatch.setattr(prefilter, "hyperscan", None)
     assert Prefilter({0: re.compile("zzz")}).absent("the minister") == []
+
+
+def test_a_bounded_repeat_of_a_group_is_read_without_bound():
+    import regex
+    expression = prefilter._expression(regex.compile(r"signed\s+(?:\S+\s+){0,6}?deal(?:s|\)){1,2}x{0,3}\){0,2}"))
+    assert expression == rb"signed\s+(?:\S+\s+)*deal(?:s|\))+x{0,3}\){0,2}"     # classes and \) stay
+
+
+@needs_hyperscan
+def test_a_word_gap_still_rules_out_what_it_cannot_match():
+    gap = re.compile(r"signed\s+(?:\S+\s+){0,2}deal")
+    filter_ = Prefilter({0: gap})
+    assert filter_.absent("a deal was signed") == [0]
+    assert filter_.absent("signed a new deal") == []
+    assert filter_.absent("signed one two three four deal") == []      # more than it should: allowed
