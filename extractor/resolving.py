@@ -35,6 +35,8 @@ PEOPLE = ("title", "person")
 SUBJECT_FOLLOWER = re.compile(r"[ \t]+(?:[’']s[ \t]+)?[a-z]")
 # The marks around a nickname inside a name ("Ahmed 'Mido' Hossam" is "Mido").
 NICKNAME_MARKS = "'‘’\"“”"
+# A news dateline: a place in capitals, then up to a state and a date, ended by a spaced dash.
+DATELINE = re.compile(r"[A-Z][A-Z .'-]*[A-Z],[^\n]{0,40}?\s(?:-|--|\u2013|\u2014)\s")
 # How many earlier sentences with mentions a pronoun looks back through for its antecedent.
 ANTECEDENT_SENTENCES = 6
 POSSESSIVE = re.compile(r"[’']s?(?![\w])")
@@ -339,8 +341,15 @@ class DocumentResolver:
         return self._subject_span_set
 
     def _opens_sentence(self, mention: Mention) -> bool:
-        """Whether a mention opens its sentence, or follows the comma of its opening phrase."""
-        before = self.text[self.segments.sentence_at(mention.start)[0]:mention.start].rstrip(" \t")
+        """Whether a mention opens its sentence, or follows the comma of its opening phrase; a
+        dateline ("DUBLIN, Calif., March 6 - ") is not part of the sentence, nor its place a subject."""
+        start = self.segments.sentence_at(mention.start)[0]
+        dateline = DATELINE.match(self.text, start)
+        if dateline is not None:
+            if mention.start < dateline.end():
+                return False
+            start = dateline.end()
+        before = self.text[start:mention.start].rstrip(" \t")
         return not before or (before.endswith(",") and "," not in before[:-1])
 
     def _antecedent(self, pos: int, kind: str) -> str | None:

@@ -141,3 +141,9 @@ def test_switching_a_step_off_in_a_layer(tmp_path, engine):
         "layer.yaml": "layer:\n  extends: builtin\n",
         "steps.yaml": STEPS.replace("attribution:\n", "attribution:\n  replace: true\n")})
     assert _speakers(Engine.from_directory(folder, cache=False), text)["The rest is detail."][0] is None
+
+
+def test_a_datelines_place_is_no_antecedent(engine):
+    text = "DUBLIN, Calif., March 6 - Acme Stores Inc said it and investor John Smith agreed on a settlement."
+    (agreement,) = engine.extract(text, types=["agreement"]).extractions
+    assert agreement.value["parties"] == ["Acme Stores Inc", "John Smith"]
