@@ -35,8 +35,6 @@ PEOPLE = ("title", "person")
 SUBJECT_FOLLOWER = re.compile(r"[ \t]+(?:[’']s[ \t]+)?[a-z]")
 # The marks around a nickname inside a name ("Ahmed 'Mido' Hossam" is "Mido").
 NICKNAME_MARKS = "'‘’\"“”"
-# A news dateline: a place in capitals, then up to a state and a date, ended by a spaced dash.
-DATELINE = re.compile(r"[A-Z][A-Z .'-]*[A-Z],[^\n]{0,40}?\s(?:-|--|\u2013|\u2014)\s")
 # How many earlier sentences with mentions a pronoun looks back through for its antecedent.
 ANTECEDENT_SENTENCES = 6
 POSSESSIVE = re.compile(r"[’']s?(?![\w])")
@@ -74,6 +72,7 @@ class DocumentResolver:
         links = lexicons.get("title_links")
         self.title_links = {word.casefold() for word in links.surfaces} if links else set()
         self._name_words: dict[str, list[str]] = {}
+        self._dateline: int | None = None
         # Indexes built once, so that each lookup costs what it finds, not the document's length.
         self.people_by_last: dict[str, list[list[str]]] = {}
         for tokens in (self.name_words(name) for name in self._person_names()):
@@ -344,13 +343,24 @@ class DocumentResolver:
         """Whether a mention opens its sentence, or follows the comma of its opening phrase; a
         dateline ("DUBLIN, Calif., March 6 - ") is not part of the sentence, nor its place a subject."""
         start = self.segments.sentence_at(mention.start)[0]
-        dateline = DATELINE.match(self.text, start)
-        if dateline is not None:
-            if mention.start < dateline.end():
+        dateline_end = self._dateline_end()
+        if start < dateline_end:
+            if mention.start < dateline_end:
                 return False
-            start = dateline.end()
+            start = dateline_end
         before = self.text[start:mention.start].rstrip(" \t")
         return not before or (before.endswith(",") and "," not in before[:-1])
+
+    def _dateline_end(self) -> int:
+        """Where the document's dateline ends: the whole match of a rule that sets the reference
+        date (rules/dates.yaml), or 0 without one."""
+        if self._dateline is None:
+            self._dateline = 0
+            for index in self.outcome.mentions.values():
+                for m in index.mentions:
+                    if m.rule.definition.sets == "reference_date":
+                        self._dateline = max(self._dateline, m.match.end())
+        return self._dateline
 
     def _antecedent(self, pos: int, kind: str) -> str | None:
         """Whom "he" or "it" at `pos` stands for: a subject of this kind earlier in its own
