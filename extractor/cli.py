@@ -71,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
                               "are given up (default 2, per million characters)")
     extract.add_argument("--budget", type=_seconds, default=None,
                          help="seconds one document may take before its remaining rules are skipped "
-                              "and reported (default 5, per million characters)")
+                              "and reported (default 10, per million characters)")
     extract.add_argument("--jobs", type=_positive, default=1, metavar="N",
                          help="worker processes (default 1); the output is the same, in input order")
 

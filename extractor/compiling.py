@@ -105,7 +105,8 @@ class CompiledRules:
     def feeding(self, types: set[str], reads: dict[str, tuple[str, ...]]) -> "CompiledRules":
         """Only the rules whose mentions the given types are made from: their own rules, the
         types those refer to (`is`, `not_in`, `not_overlapping`, `anchor_mention`) and the
-        types `reads` says the resolver needs for them, and so on."""
+        types `reads` says the resolver needs for them, and so on; and always the rules that find
+        the dateline (`sets`), which give the reference date and where the first sentence opens."""
         needed, todo = set(), list(types)
         while todo:
             type_ = todo.pop()
@@ -117,7 +118,8 @@ class CompiledRules:
                 if rule.definition.type == type_:
                     todo.extend(_referred_types(rule.definition))
         stages = tuple((stage, kept) for stage, rules in self.stages
-                       for kept in [tuple(r for r in rules if r.definition.type in needed)] if kept)
+                       for kept in [tuple(r for r in rules if r.definition.type in needed or r.definition.sets)]
+                       if kept)
         return CompiledRules(stages, self.lexicons, self.segmentation, self.prefilter, self.attribution,
                              self.not_attributed)
 

@@ -21,7 +21,7 @@ from .segmenting import segment
 
 log = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = 2.0   # seconds a rule may take in one document (per million characters)
-DEFAULT_BUDGET = 5.0    # seconds one document may take (per million characters)
+DEFAULT_BUDGET = 10.0   # seconds one document may take (per million characters): twice a plain scan
 CACHE_LIMIT = 200_000
 
 

@@ -69,6 +69,10 @@ class DocumentResolver:
         self.possessives = lexicons.get("possessive_pronouns")
         self.party_nouns = lexicons.get("party_nouns")
         self.nationalities = lexicons.get("nationalities")
+        self.company_nouns = lexicons.get("company_nouns")
+        self.org_heads = lexicons.get("org_heads")
+        self.collectives = lexicons.get("collective")
+        self.clause_openers = lexicons.get("clause_openers")
         links = lexicons.get("title_links")
         self.title_links = {word.casefold() for word in links.surfaces} if links else set()
         self._name_words: dict[str, list[str]] = {}
@@ -91,12 +95,16 @@ class DocumentResolver:
         suffixes = lexicons.get("company_suffixes")
         self.longest_organisation: dict[str, str] = {}
         self.company_by_first_word: dict[str, str] = {}
+        self.organisation_by_opening: dict[str, str] = {}
         for m in self.outcome.of_type("organisation").mentions:
             text = m.match.group()
             words = text.split()
+            if words[0][:1].isupper() and self._full_name_end(words[-1], suffixes):
+                for i in range(1, len(words)):
+                    self.organisation_by_opening.setdefault(" ".join(words[:i]), text)
             head, first = words[-1].casefold(), words[0].rstrip(",")
-            if len(text) > len(self.longest_organisation.get(head, "")):
-                self.longest_organisation[head] = text
+            if len(text) > len(self.longest_organisation.get(head, "")) and not (suffixes and words[-1] in suffixes):
+                self.longest_organisation[head] = text     # "the ministry"; but no "Inc" is every "... Inc"
             if len(words) > 1 and suffixes is not None and words[-1] in suffixes and first[:1].isupper() \
                     and len(text) > len(self.company_by_first_word.get(first, "")):
                 self.company_by_first_word[first] = text
@@ -108,6 +116,7 @@ class DocumentResolver:
         self._corporate_memo: dict[tuple[int, int], bool] = {}
         self._subjects_outside_quotes: tuple[list[Mention], list[int]] | None = None
         self._subject_span_set: set[tuple[int, int]] | None = None
+        self._speaker_spans: set[tuple[int, int]] = set()      # filled by _all_subjects
 
     # --- entities ------------------------------------------------------------------------
 
@@ -223,9 +232,12 @@ class DocumentResolver:
         return words - set(f"{value.get('title') or ''} {value.get('name') or ''}".casefold().split()) - self.title_links
 
     def fullest_organisation(self, mention: Mention) -> str:
+        """The fullest name the document gives the organisation: the longest with the same head
+        word ("the ministry"), else the first that the name opens ("Bond Corp" after "Bond Corp
+        International Ltd")."""
         text = mention.match.group()
         longest = self.longest_organisation.get(text.split()[-1].casefold(), text)
-        best = longest if len(longest) > len(text) else text
+        best = longest if len(longest) > len(text) else self.organisation_by_opening.get(text, text)
         return lower_article(best) or best
 
     def entity(self, mention: Mention) -> tuple[str | None, str | None]:
@@ -249,7 +261,11 @@ class DocumentResolver:
                 return self.company_by_first_word[name], "organisation"
             return name, "person"
         if mention.type == "organisation":
-            return self.fullest_organisation(mention), "organisation"
+            name = self.fullest_organisation(mention)
+            if self._generic_firm(mention.match.group()):   # "the company": a firm named before it in its sentence, else the latest subject
+                return (self._first_firm_before(mention.start) or self._latest_subject(mention.start, "organisation")
+                        or name), "organisation"
+            return name, "organisation"
         if mention.type == "country":
             return lower_article(mention.match.group()), "organisation"
         if mention.type == "descriptor":
@@ -269,6 +285,40 @@ class DocumentResolver:
             kind = str(self.pronouns.value(mention.match.group(), "person")) if self.pronouns else "person"
             return self._antecedent(mention.start, kind), kind
         return mention.match.group(), None
+
+    def _full_name_end(self, word: str, suffixes: Lexicon | None) -> bool:
+        """Whether a name ending so is an organisation's full name ("... Ltd", "Labour Party"),
+        not a phrase that opens with one ("Labour MPs")."""
+        return (suffixes is not None and word in suffixes) or (
+            word[:1].isupper() and self.org_heads is not None and word.casefold() in self.org_heads)
+
+    def _generic_firm(self, name: str) -> bool:
+        """ "the company", "the firm": a company noun (lexicon company_nouns) and nothing else."""
+        words = name.split()
+        return (len(words) == 2 and words[0].casefold() == "the" and self.company_nouns is not None
+                and words[1].casefold() in self.company_nouns)
+
+    def _first_firm_before(self, pos: int) -> str | None:
+        """The first organisation named in the sentence before `pos` ("In a statement from Lycos
+        Europe ..., the company denied")."""
+        organisations = self.outcome.of_type("organisation")
+        start = self.segments.sentence_at(pos)[0]
+        for i in range(bisect_left(organisations.starts, start), bisect_left(organisations.starts, pos)):
+            name = self.entity(organisations.mentions[i])[0]
+            if name and not self._generic_firm(name):
+                return name
+        return None
+
+    def _latest_subject(self, pos: int, kind: str) -> str | None:
+        """The latest subject before `pos` (a speaker, a name opening its sentence) that stands
+        for a named entity of this kind."""
+        subjects = self._all_subjects()
+        for i in range(bisect_left(self._subject_starts, pos) - 1, -1, -1):
+            name, target_kind = self.entity(subjects[i])
+            if name and (target_kind == kind or self._name_or_firm(subjects[i], name, kind)) \
+                    and not self._generic_firm(name):
+                return name
+        return None
 
     def _named_beside(self, described: Mention) -> tuple[str | None, str | None] | None:
         """Whom a description beside a name stands for: the person a comma joins it to
@@ -293,7 +343,9 @@ class DocumentResolver:
         if kind != "person" or not (words[0][:1].isupper() or words[0] in ("a", "an", "the")):
             return None                           # a bare "official" is no apposition
         named = None
-        if self.text[described.start - 2:described.start] == ", ":
+        if self.text[described.end:described.end + 1] == " ":    # "Mr Brown's former advisor Ed Balls"
+            named = self._starting_at(described.end + 1)
+        if named is None and self.text[described.start - 2:described.start] == ", ":
             named = mention_for(self.outcome, (described.start - 3, described.start - 2), PEOPLE, PEOPLE)
         if named is None and self.text[described.end:described.end + 2] == ", ":
             after = self._starting_at(described.end + 2)
@@ -327,6 +379,7 @@ class DocumentResolver:
                 target = self.mention_at(reporting, "speaker", span) if span else None
                 if target is not None:
                     subjects.append(target)
+                    self._speaker_spans.add((target.start, target.end))
             for mention in self._subject_candidates()[0]:
                 if mention.type != "pronoun" and self._opens_sentence(mention):
                     subjects.append(mention)
@@ -349,6 +402,8 @@ class DocumentResolver:
                 return False
             start = dateline_end
         before = self.text[start:mention.start].rstrip(" \t")
+        if self.clause_openers is not None and before in self.clause_openers:
+            return True                                 # "But Reagan was expected to ..."
         return not before or (before.endswith(",") and "," not in before[:-1])
 
     def _dateline_end(self) -> int:
@@ -384,9 +439,10 @@ class DocumentResolver:
                 name, target_kind = self.entity(mention)
                 if name and (target_kind == kind or self._name_or_firm(mention, name, kind)):
                     fitting.append((mention, name))
-            if fitting:      # a subject first ("he said", an opening name), then a non-possessive
+            if fitting:      # a speaker ("he said"), an opening name, then a non-possessive
                 subjects = self._subject_spans()
-                ranked = ([n for m, n in fitting if (m.start, m.end) in subjects]
+                ranked = ([n for m, n in fitting if (m.start, m.end) in self._speaker_spans]
+                          + [n for m, n in fitting if (m.start, m.end) in subjects]
                           + [n for m, n in fitting if not POSSESSIVE.match(self.text, m.end)] + [fitting[0][1]])
                 return ranked[0]
             i = first - 1
@@ -535,7 +591,7 @@ class DocumentResolver:
     def _subject_candidates(self) -> tuple[list[Mention], list[int]]:
         if self._subjects_outside_quotes is None:
             quotes = self.outcome.of_type("quote_span")
-            mentions = sorted((m for t in ("title", "person", "organisation", "descriptor", "pronoun")
+            mentions = sorted((m for t in ("title", "person", "organisation", "country", "descriptor", "pronoun")
                                for m in self.outcome.of_type(t).mentions
                                if quotes.containing((m.start, m.end)) is None), key=lambda m: (m.start, -m.end))
             self._subjects_outside_quotes = (mentions, [m.start for m in mentions])
@@ -578,7 +634,7 @@ class DocumentResolver:
             return states
         name, kind = self.entity(target)
         if target.type == "collective" or kind == "group":
-            return self._collective(agreement, resolved)
+            return self._collective(agreement, resolved) or self._last_two(target)
         return [name] if name else []
 
     def _states_of(self, described: Mention) -> list[str]:
@@ -616,6 +672,22 @@ class DocumentResolver:
             if self._corporate(later):
                 targets = [self.mention_at(later, "party", span) for _, span in later.captures("party")]
                 return [name for t in targets if t is not None for name in [self.entity(t)[0]] if name]
+        return []
+
+    def _last_two(self, collective: Mention) -> list[str]:
+        """ "The two countries": the last two countries (or organisations) named before the
+        phrase, in text order (lexicon `collective`, the phrase's value)."""
+        kind = self.collectives.value(collective.match.group()) if self.collectives is not None else None
+        if kind not in ("country", "organisation"):
+            return []
+        starts_back, mentions = self._latest_first((str(kind),))
+        names: list[str] = []
+        for m in mentions[bisect_left(starts_back, -collective.start + 1):]:
+            name = self.entity(m)[0]
+            if name and name not in names and not self._generic_firm(name):
+                names.append(name)
+                if len(names) == 2:
+                    return names[::-1]
         return []
 
     def _corporate(self, agreement: Mention) -> bool:

@@ -147,3 +147,44 @@ def test_a_datelines_place_is_no_antecedent(engine):
     text = "DUBLIN, Calif., March 6 - Acme Stores Inc said it and investor John Smith agreed on a settlement."
     (agreement,) = engine.extract(text, types=["agreement"]).extractions
     assert agreement.value["parties"] == ["Acme Stores Inc", "John Smith"]
+
+
+def _parties(engine, text):
+    return [a.value["parties"] for a in engine.extract(text, reference_date="1987-03-06", types=["agreement"]).extractions]
+
+
+def test_the_company_is_the_firm_the_text_is_about(engine):
+    text = ("HONG KONG, March 16 - Acme Holdings Ltd said it would defer its rights issue. "
+            "The rights issue would finance Zeta Ltd's purchase. The company then reached an agreement with Beta Corp to buy it.")
+    assert _parties(engine, text) == [["Acme Holdings Ltd", "Beta Corp"]]
+
+
+def test_the_company_is_a_firm_named_before_it_in_its_sentence(engine):
+    text = "Shares of Omega Corp fell. In a statement from Acme Ltd, the company agreed to sell its unit."
+    assert _parties(engine, text) == [["Acme Ltd"]]
+
+
+def test_a_suffix_is_no_head_word(engine):
+    text = ("Acme Network Inc said it hired Drexel Burnham Lambert Inc. "
+            "Acme Network Inc said it has entered into a definitive agreement to merge.")
+    assert _parties(engine, text)[-1] == ["Acme Network Inc"]
+
+
+def test_the_two_countries_are_the_last_two_named(engine):
+    text = "The United States accused Japan of dumping. The two countries signed a pact last September."
+    assert _parties(engine, text) == [["the United States", "Japan"]]
+
+
+def test_a_subject_after_but_opens_its_sentence(engine):
+    text = "But Reagan was expected to assure Chirac that he will not agree to a deal at the talks."
+    assert _parties(engine, text) == [["Reagan"]]
+
+
+def test_it_may_stand_for_a_country(engine):
+    text = "Japan is now the second largest shareholder in the bank. It has also agreed to expand its contribution."
+    assert _parties(engine, text) == [["Japan"]]
+
+
+def test_a_name_opening_with_a_shorter_one_is_its_fullest(engine):
+    text = "Bond Corp International Ltd rose. Bond Corp said it agreed to buy a tower."
+    assert _parties(engine, text) == [["Bond Corp International Ltd"]]

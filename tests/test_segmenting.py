@@ -12,6 +12,11 @@ def test_abbreviations_do_not_end_sentences(engine):
     assert _sentences(engine, text) == ["Acme Inc. paid Mr. Smith in the U.S. on Monday.", "Then it left."]
 
 
+def test_a_dotted_initialism_does_not_end_a_sentence(engine):
+    text = "It got a 240 mln H.K. Dlr loan from its parent. Then it left."
+    assert _sentences(engine, text) == ["It got a 240 mln H.K. Dlr loan from its parent.", "Then it left."]
+
+
 def test_quotes_are_not_split(engine):
     text = 'He said "we face a changing world. We see threats." Then he left.'
     assert _sentences(engine, text) == ['He said "we face a changing world. We see threats."', "Then he left."]
