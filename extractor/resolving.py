@@ -12,7 +12,9 @@ contract between the rules and this module (docs/rules.md, "Types the resolver r
   A pronoun becomes the entity of the most recent earlier `reporting` mention (a mention
   followed by a cue verb, e.g. "Austin said") of that kind, else of the most recent mention.
 - collective ("both sides", "the two sides"; and "they"): the parties of the most recent
-  earlier agreement whose parties are countries or organisations, else of the first such one.
+  earlier agreement whose parties are countries or organisations, else of the first such one;
+  else "the two countries" are the last two named, and "they" the names that open an earlier
+  sentence (docs/rules.md, "Types the resolver reads").
 - quote_span: quotation marks that no quote rule attributed take the speaker of an attributed
   quote in the same sentence, else the nearest one in the same paragraph.
 """
@@ -37,6 +39,9 @@ SUBJECT_FOLLOWER = re.compile(r"[ \t]+(?:[’']s[ \t]+)?[a-z]")
 NICKNAME_MARKS = "'‘’\"“”"
 # How many earlier sentences with mentions a pronoun looks back through for its antecedent.
 ANTECEDENT_SENTENCES = 6
+THEY_TYPES = ("title", "person", "organisation", "country", "party_group", "descriptor", "pronoun")
+DESCRIBED_OPENER = re.compile(r"\s*(?:[\w-]+\s+){1,2}")     # "Hollywood actors Samuel L Jackson and ..."
+JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")    # between coordinated names
 POSSESSIVE = re.compile(r"[’']s?(?![\w])")
 CLAUSE_END = re.compile(r"[ \t]*[,.;]")
 POSSESSOR = re.compile(r"(\w[\w&. -]*?)[’']s[ \t]")
@@ -629,13 +634,28 @@ class DocumentResolver:
         target = self.mention_at(agreement, "party", span)
         if target is None:
             return [self.text[span[0]:span[1]]]
+        named = self._name_after(target) if target.type in ("party_group", "descriptor") else None
+        if named is not None:       # "with the Italian finance minister Domenico Siniscalco"
+            return [named]
         states = self._states_of(target)
         if states:
             return states
         name, kind = self.entity(target)
         if target.type == "collective" or kind == "group":
-            return self._collective(agreement, resolved) or self._last_two(target)
+            return (self._collective(agreement, resolved) or self._last_two(target)
+                    or (self._they(target.start) if target.type == "pronoun" else []))
         return [name] if name else []
+
+    def _name_after(self, described: Mention) -> str | None:
+        """The person or organisation named right after a description ("personal video recorder
+        company TiVo")."""
+        if self.text[described.end:described.end + 1] != " ":
+            return None
+        for type_ in ("person", "title", "organisation"):
+            found = self.outcome.of_type(type_).containing((described.end + 1, described.end + 2))
+            if found is not None and found.start == described.end + 1:
+                return self.entity(found)[0]
+        return None
 
     def _states_of(self, described: Mention) -> list[str]:
         """The countries or organisations a described party of a state stands for: "Hungarian
@@ -674,10 +694,61 @@ class DocumentResolver:
                 return [name for t in targets if t is not None for name in [self.entity(t)[0]] if name]
         return []
 
+    def _they(self, pos: int, depth: int = 3) -> list[str]:
+        """ "They" at `pos`: the subjects that open its own sentence before it ("Government
+        sources told the BBC they had reached") or one of the `depth` sentences before ("Jackson
+        and Stiller star in it. They agreed to appear"): names joined by "and" or commas, a
+        group ("The lawmakers"), or what an opening "they" there stands for."""
+        sentences = self.segments.sentences
+        k = bisect_left(sentences, self.segments.sentence_at(pos))
+        for sentence in sentences[max(0, k - depth):k + 1][::-1]:
+            inside = sorted((m for t in THEY_TYPES for m in self.outcome.of_type(t).within(sentence) if m.end <= pos),
+                            key=lambda m: (m.start, -m.end))
+            openers = [m for m in inside[:1] if self._opens_sentence(m) or DESCRIBED_OPENER.fullmatch(
+                self.text[sentence[0]:m.start])]
+            if not openers:
+                continue
+            opener = openers[0]
+            if opener.type == "pronoun":
+                return self._they(opener.start, 1) if self._head(opener) == "they" and depth > 1 else []
+            names, end, kind = [], opener.end, None
+            for m in [opener] + [m for m in inside if m.start >= opener.end]:
+                if m is not opener and not JOINER.fullmatch(self.text[end:m.start]):
+                    break
+                name, kind = self.entity(m)
+                kind = "group" if m.type == "party_group" else kind
+                if name and name not in names:
+                    names.append(name)
+                end = m.end
+            if len(names) == 1 and kind == "group":
+                return [self.text[sentence[0]:opener.end].strip()]     # "Government sources"
+            return names if len(names) > 1 else []
+        return []
+
+    def _named_pair(self, pos: int, depth: int = 5) -> list[str]:
+        """The first two countries or organisations joined by "and" ("the US and EU stepped
+        back") in the latest of `depth` sentences up to `pos` that has such a pair."""
+        sentences = self.segments.sentences
+        k = bisect_left(sentences, self.segments.sentence_at(pos))
+        for sentence in sentences[max(0, k - depth + 1):k + 1][::-1]:
+            inside = sorted((m for t in ("country", "organisation") for m in self.outcome.of_type(t).within(sentence)
+                             if m.end <= pos), key=lambda m: m.start)
+            for a, b in zip(inside, inside[1:]):
+                if self.text[a.end:b.start] == " and ":
+                    names = [self.entity(a)[0], self.entity(b)[0]]
+                    if all(names) and names[0] != names[1]:
+                        return [str(n) for n in names]
+        return []
+
     def _last_two(self, collective: Mention) -> list[str]:
         """ "The two countries": the last two countries (or organisations) named before the
         phrase, in text order (lexicon `collective`, the phrase's value)."""
         kind = self.collectives.value(collective.match.group()) if self.collectives is not None else None
+        if kind == "any":                   # "both sides": a pair named together, else two countries
+            pair = self._named_pair(collective.start)
+            if pair:
+                return pair
+            kind = "country"
         if kind not in ("country", "organisation"):
             return []
         starts_back, mentions = self._latest_first((str(kind),))

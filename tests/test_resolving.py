@@ -188,3 +188,35 @@ def test_it_may_stand_for_a_country(engine):
 def test_a_name_opening_with_a_shorter_one_is_its_fullest(engine):
     text = "Bond Corp International Ltd rose. Bond Corp said it agreed to buy a tower."
     assert _parties(engine, text) == [["Bond Corp International Ltd"]]
+
+
+def test_they_are_the_names_that_open_an_earlier_sentence(engine):
+    text = "Samuel L Jackson and Ben Stiller star in the film. They agreed to appear in it."
+    assert _parties(engine, text) == [["Samuel L Jackson", "Ben Stiller"]]
+
+
+def test_they_follow_an_opening_they_back_to_a_group(engine):
+    text = ("The lawmakers agreed that the bill should pass. They transferred the powers to the trade office. "
+            "They agreed to make relief easier.")
+    assert _parties(engine, text)[-1] == ["The lawmakers"]
+
+
+def test_they_after_one_person_stay_unresolved(engine):
+    assert _parties(engine, "Smith met reporters. They agreed to go.") == [[]]
+
+
+def test_both_sides_are_a_pair_named_together_else_the_last_two_countries(engine):
+    text = "The US and EU stepped back from a dispute. The two sides had agreed to reopen talks."
+    assert _parties(engine, text) == [["the US", "EU"]]
+    text = "Turkey accused Greece of breaching the 1976 accord under which both sides agreed to keep the peace."
+    assert _parties(engine, text) == [["Turkey", "Greece"]]
+
+
+def test_they_may_be_the_group_opening_its_own_sentence(engine):
+    text = "Government sources told the BBC they had reached a final settlement."
+    assert _parties(engine, text) == [["Government sources"]]
+
+
+def test_a_description_before_a_name_is_the_name(engine):
+    text = "Mr Brown said he had agreed with the Italian finance minister Domenico Siniscalco to push on."
+    assert _parties(engine, text) == [["Mr Brown", "Domenico Siniscalco"]]
