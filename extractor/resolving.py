@@ -635,6 +635,8 @@ class DocumentResolver:
         if target is None:
             return [self.text[span[0]:span[1]]]
         named = self._name_after(target) if target.type in ("party_group", "descriptor") else None
+        if named is None and target.type == "party_group":
+            named = self._named_body(target)
         if named is not None:       # "with the Italian finance minister Domenico Siniscalco"
             return [named]
         states = self._states_of(target)
@@ -645,6 +647,15 @@ class DocumentResolver:
             return (self._collective(agreement, resolved) or self._last_two(target)
                     or (self._they(target.start) if target.type == "pronoun" else []))
         return [name] if name else []
+
+    def _named_body(self, described: Mention) -> str | None:
+        """ "That coalition" is the organisation named with the same head word ("the Stop Murder
+        Music coalition"), if the document names one."""
+        words = described.match.group().split()
+        if len(words) != 2 or words[0].casefold() not in ("the", "that", "this"):
+            return None
+        fuller = self.longest_organisation.get(words[1].casefold())
+        return (lower_article(fuller) or fuller) if fuller and len(fuller.split()) > 2 else None
 
     def _name_after(self, described: Mention) -> str | None:
         """The person or organisation named right after a description ("personal video recorder

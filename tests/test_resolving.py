@@ -220,3 +220,9 @@ def test_they_may_be_the_group_opening_its_own_sentence(engine):
 def test_a_description_before_a_name_is_the_name(engine):
     text = "Mr Brown said he had agreed with the Italian finance minister Domenico Siniscalco to push on."
     assert _parties(engine, text) == [["Mr Brown", "Domenico Siniscalco"]]
+
+
+def test_that_coalition_is_the_coalition_named_before(engine):
+    text = ("The protests were led by the Stop Murder Music coalition, an umbrella group. "
+            "That coalition has reached a verbal agreement with the labels.")
+    assert _parties(engine, text) == [["the Stop Murder Music coalition"]]
