@@ -225,4 +225,4 @@ def test_a_description_before_a_name_is_the_name(engine):
 def test_that_coalition_is_the_coalition_named_before(engine):
     text = ("The protests were led by the Stop Murder Music coalition, an umbrella group. "
             "That coalition has reached a verbal agreement with the labels.")
-    assert _parties(engine, text) == [["the Stop Murder Music coalition"]]
+    assert _parties(engine, text) == [["the Stop Murder Music coalition", "the labels"]]
