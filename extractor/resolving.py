@@ -23,13 +23,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from typing import Any
+from typing import Any, Iterator
 
 from .compiling import Lexicon
 from .linking import link_agreements
 from .matching import MatchOutcome, Mention, mention_for
 from .people import people_of
-from .segmenting import Segments
+from .segmenting import Segments, Span
 from .normalising.structures import inside_marks, lower_article
 
 PEOPLE = ("title", "person")
@@ -39,6 +39,8 @@ SUBJECT_FOLLOWER = re.compile(r"[ \t]+(?:[’']s[ \t]+)?[a-z]")
 NICKNAME_MARKS = "'‘’\"“”"
 # How many earlier sentences with mentions a pronoun looks back through for its antecedent.
 ANTECEDENT_SENTENCES = 6
+# How many earlier subjects "the company" looks back through for the firm (bounds a long text's cost).
+SUBJECTS_BACK = 50
 THEY_TYPES = ("title", "person", "organisation", "country", "party_group", "descriptor", "pronoun")
 DESCRIBED_OPENER = re.compile(r"\s*(?:[\w-]+\s+){1,2}")     # "Hollywood actors Samuel L Jackson and ..."
 JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")    # between coordinated names
@@ -318,7 +320,8 @@ class DocumentResolver:
         """The latest subject before `pos` (a speaker, a name opening its sentence) that stands
         for a named entity of this kind."""
         subjects = self._all_subjects()
-        for i in range(bisect_left(self._subject_starts, pos) - 1, -1, -1):
+        last = bisect_left(self._subject_starts, pos) - 1
+        for i in range(last, max(-1, last - SUBJECTS_BACK), -1):
             name, target_kind = self.entity(subjects[i])
             if name and (target_kind == kind or self._name_or_firm(subjects[i], name, kind)) \
                     and not self._generic_firm(name):
@@ -358,9 +361,9 @@ class DocumentResolver:
                 named = after
         return self.entity(named) if named is not None else None
 
-    def _starting_at(self, pos: int) -> Mention | None:
-        """The person or title mention that starts at `pos`."""
-        for type_ in PEOPLE:
+    def _starting_at(self, pos: int, types: tuple[str, ...] = PEOPLE) -> Mention | None:
+        """The mention of these types (person or title) that starts at `pos`."""
+        for type_ in types:
             found = self.outcome.of_type(type_).containing((pos, pos + 1))
             if found is not None and found.start == pos:
                 return found
@@ -662,11 +665,8 @@ class DocumentResolver:
         company TiVo")."""
         if self.text[described.end:described.end + 1] != " ":
             return None
-        for type_ in ("person", "title", "organisation"):
-            found = self.outcome.of_type(type_).containing((described.end + 1, described.end + 2))
-            if found is not None and found.start == described.end + 1:
-                return self.entity(found)[0]
-        return None
+        found = self._starting_at(described.end + 1, ("person", "title", "organisation"))
+        return self.entity(found)[0] if found is not None else None
 
     def _states_of(self, described: Mention) -> list[str]:
         """The countries or organisations a described party of a state stands for: "Hungarian
@@ -705,16 +705,21 @@ class DocumentResolver:
                 return [name for t in targets if t is not None for name in [self.entity(t)[0]] if name]
         return []
 
+    def _sentences_back(self, pos: int, depth: int, types: tuple[str, ...]) -> Iterator[tuple[Span, list[Mention]]]:
+        """The sentence of `pos` and the `depth` before it, latest first, each with its mentions
+        of these types that end by `pos`, in text order (longer first at one start)."""
+        sentences = self.segments.sentences
+        k = bisect_left(sentences, self.segments.sentence_at(pos))
+        for sentence in sentences[max(0, k - depth):k + 1][::-1]:
+            yield sentence, sorted((m for t in types for m in self.outcome.of_type(t).within(sentence) if m.end <= pos),
+                                   key=lambda m: (m.start, -m.end))
+
     def _they(self, pos: int, depth: int = 3) -> list[str]:
         """ "They" at `pos`: the subjects that open its own sentence before it ("Government
         sources told the BBC they had reached") or one of the `depth` sentences before ("Jackson
         and Stiller star in it. They agreed to appear"): names joined by "and" or commas, a
         group ("The lawmakers"), or what an opening "they" there stands for."""
-        sentences = self.segments.sentences
-        k = bisect_left(sentences, self.segments.sentence_at(pos))
-        for sentence in sentences[max(0, k - depth):k + 1][::-1]:
-            inside = sorted((m for t in THEY_TYPES for m in self.outcome.of_type(t).within(sentence) if m.end <= pos),
-                            key=lambda m: (m.start, -m.end))
+        for sentence, inside in self._sentences_back(pos, depth, THEY_TYPES):
             openers = [m for m in inside[:1] if self._opens_sentence(m) or DESCRIBED_OPENER.fullmatch(
                 self.text[sentence[0]:m.start])]
             if not openers:
@@ -739,11 +744,7 @@ class DocumentResolver:
     def _named_pair(self, pos: int, depth: int = 5) -> list[str]:
         """The first two countries or organisations joined by "and" ("the US and EU stepped
         back") in the latest of `depth` sentences up to `pos` that has such a pair."""
-        sentences = self.segments.sentences
-        k = bisect_left(sentences, self.segments.sentence_at(pos))
-        for sentence in sentences[max(0, k - depth + 1):k + 1][::-1]:
-            inside = sorted((m for t in ("country", "organisation") for m in self.outcome.of_type(t).within(sentence)
-                             if m.end <= pos), key=lambda m: m.start)
+        for _, inside in self._sentences_back(pos, depth - 1, ("country", "organisation")):
             for a, b in zip(inside, inside[1:]):
                 if self.text[a.end:b.start] == " and ":
                     names = [self.entity(a)[0], self.entity(b)[0]]
