@@ -26,6 +26,7 @@ from dataclasses import replace
 from typing import Any, Iterator
 
 from .compiling import Lexicon
+from .parties import PartyReader
 from .linking import link_agreements
 from .matching import MatchOutcome, Mention, mention_for
 from .people import people_of
@@ -45,6 +46,9 @@ THEY_TYPES = ("title", "person", "organisation", "country", "party_group", "desc
 DESCRIBED_OPENER = re.compile(r"\s*(?:[\w-]+\s+){1,2}")     # "Hollywood actors Samuel L Jackson and ..."
 JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")    # between coordinated names
 POSSESSIVE = re.compile(r"[’']s?(?![\w])")
+DESCRIPTION = re.compile(r"the[ \t]+[a-z]|(?!the[ \t])[a-z]")                 # "the troubled mining firm", not "the US"
+SAID_BEFORE = re.compile(r"(?<![\w])([a-z]+)[ \t]+(?:that[ \t]+)?$")      # "said it", "announced that it"
+REPORTER_GAP = re.compile(r"(?:,[^,.;:\"“”]{1,80},)?(?:[ \t]+(?:also|then|later|earlier|on[ \t]+\w+|today|yesterday))?[ \t]+")
 CLAUSE_END = re.compile(r"[ \t]*[,.;]")
 POSSESSOR = re.compile(r"(\w[\w&. -]*?)[’']s[ \t]")
 SPEAKER_FIELDS = ("speaker", "speaker_text", "speaker_start", "speaker_end", "cue")
@@ -63,6 +67,7 @@ class DocumentResolver:
                  lexicons: dict[str, Lexicon], attribution: tuple[str, ...] = (),
                  not_attributed: Any = None) -> None:
         self.text = text
+        self.lexicons = lexicons
         self.attribution = attribution
         self.not_attributed = not_attributed
         self.outcome = outcome
@@ -80,6 +85,8 @@ class DocumentResolver:
         self.org_heads = lexicons.get("org_heads")
         self.collectives = lexicons.get("collective")
         self.clause_openers = lexicons.get("clause_openers")
+        self.cue_verbs = lexicons.get("cue_verbs")
+        self.sentence_openers = lexicons.get("sentence_openers")
         links = lexicons.get("title_links")
         self.title_links = {word.casefold() for word in links.surfaces} if links else set()
         self._name_words: dict[str, list[str]] = {}
@@ -124,6 +131,7 @@ class DocumentResolver:
         self._subjects_outside_quotes: tuple[list[Mention], list[int]] | None = None
         self._subject_span_set: set[tuple[int, int]] | None = None
         self._speaker_spans: set[tuple[int, int]] = set()      # filled by _all_subjects
+        self.party_reader = PartyReader(self)
 
     # --- entities ------------------------------------------------------------------------
 
@@ -134,10 +142,13 @@ class DocumentResolver:
         return names
 
     def name_words(self, name: str) -> list[str]:
-        """The words of a name without courtesy titles ("Mr. Obama" -> ["Obama"])."""
+        """The words of a name without courtesy titles ("Mr. Obama" -> ["Obama"]) or an opening
+        word of lexicon sentence_openers ("Neither Computerland")."""
         words = self._name_words.get(name)
         if words is None:
             tokens = name.split()
+            if len(tokens) > 1 and self.sentence_openers is not None and tokens[0] in self.sentence_openers:
+                tokens = tokens[1:]                 # "Neither Computerland, which ..." names Computerland
             words = self._name_words[name] = [t for t in tokens if not (self.honorifics and t in self.honorifics)] or tokens
         return words
 
@@ -435,6 +446,9 @@ class DocumentResolver:
         candidates, starts = self._subject_candidates()
         own = self.segments.sentence_at(pos)
         i = bisect_left(starts, pos) - 1
+        reporter = self._reporter(pos, kind, candidates[bisect_left(starts, own[0]):i + 1])
+        if reporter is not None:
+            return reporter
         for _ in range(ANTECEDENT_SENTENCES):
             if i < 0:
                 break
@@ -459,6 +473,20 @@ class DocumentResolver:
             name, _ = self.entity(mentions[i])
             if name:
                 return name
+        return None
+
+    def _reporter(self, pos: int, kind: str, before: list[Mention]) -> str | None:
+        """Who reports about itself: "Computerland, the largest PC retailer, said it agreed"
+        (a cue verb of lexicon cue_verbs right before the pronoun, its subject before it)."""
+        said = SAID_BEFORE.search(self.text, max(0, pos - 40), pos)
+        if said is None or self.cue_verbs is None or said.group(1) not in self.cue_verbs:
+            return None
+        for mention in reversed(before):
+            if REPORTER_GAP.fullmatch(self.text, mention.end, said.start()):
+                name, target_kind = self.entity(mention)
+                if name and (target_kind == kind or self._name_or_firm(mention, name, kind)):
+                    return name
+                return None
         return None
 
     @staticmethod
@@ -626,17 +654,20 @@ class DocumentResolver:
             if agreement.value is None:
                 continue
             parties: list[str] = []
-            for _, span in agreement.captures("party"):
-                for name in self._party_names(span, agreement, resolved):
+            for span, target in self.party_reader.parties(agreement):
+                for name in self._party_names(span, target, agreement, resolved):
                     if name and name not in parties:
                         parties.append(name)
             agreement.value["parties"] = parties
             resolved.append(agreement)
 
-    def _party_names(self, span: tuple[int, int], agreement: Mention, resolved: list[Mention]) -> list[str]:
-        target = self.mention_at(agreement, "party", span)
+    def _party_names(self, span: tuple[int, int], target: Mention | None, agreement: Mention,
+                     resolved: list[Mention]) -> list[str]:
         if target is None:
             return [self.text[span[0]:span[1]]]
+        whole = self.party_reader.names(target)
+        if whole is not None:            # "UK Athletics" where the mention rules read "Athletics"
+            return whole
         named = self._name_after(target) if target.type in ("party_group", "descriptor") else None
         if named is None and target.type == "party_group":
             named = self._named_body(target)
@@ -725,8 +756,10 @@ class DocumentResolver:
             if not openers:
                 continue
             opener = openers[0]
-            if opener.type == "pronoun":
-                return self._they(opener.start, 1) if self._head(opener) == "they" and depth > 1 else []
+            if opener.type == "pronoun":    # "He said they had both seen": look further back
+                if self._head(opener) != "they":
+                    continue
+                return self._they(opener.start, 1) if depth > 1 else []
             names, end, kind = [], opener.end, None
             for m in [opener] + [m for m in inside if m.start >= opener.end]:
                 if m is not opener and not JOINER.fullmatch(self.text[end:m.start]):
@@ -756,19 +789,18 @@ class DocumentResolver:
         """ "The two countries": the last two countries (or organisations) named before the
         phrase, in text order (lexicon `collective`, the phrase's value)."""
         kind = self.collectives.value(collective.match.group()) if self.collectives is not None else None
-        if kind == "any":                   # "both sides": a pair named together, else two countries
-            pair = self._named_pair(collective.start)
-            if pair:
-                return pair
-            kind = "country"
-        if kind not in ("country", "organisation"):
-            return []
-        starts_back, mentions = self._latest_first((str(kind),))
+        if kind == "any":       # "both sides": a pair named together, else two countries, else two organisations
+            return self._named_pair(collective.start) or self._last_two_of(collective, "country") \
+                or self._last_two_of(collective, "organisation")
+        return self._last_two_of(collective, str(kind)) if kind in ("country", "organisation") else []
+
+    def _last_two_of(self, collective: Mention, kind: str) -> list[str]:
+        starts_back, mentions = self._latest_first((kind,))
         names: list[str] = []
         for m in mentions[bisect_left(starts_back, -collective.start + 1):]:
             name = self.entity(m)[0]
-            if name and name not in names and not self._generic_firm(name):
-                names.append(name)
+            if name and name not in names and not self._generic_firm(name) and not DESCRIPTION.match(name):
+                names.append(name)     # a name, not a description ("the troubled mining firm")
                 if len(names) == 2:
                     return names[::-1]
         return []

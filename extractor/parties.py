@@ -1,0 +1,218 @@
+"""An agreement's parties, read from the mention layer around what its pattern captured.
+
+A pattern captures the parties it can spell; the clause often holds more. This module reads
+the coordination the pattern could not: names joined to the subject ("Nokia and Canada's
+Sierra Wireless agreed", "Britain, Canada, the U.S. And West Germany agreed"), names joined to a
+counterparty ("with Bolt Ltd and Cargo Inc"), and names the mention rules cut short ("UK
+Athletics", "Johnson & Johnson", "Petroles de Venezuela", two banks read as one name).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING, Iterator
+
+import regex
+
+from .matching import Mention
+
+if TYPE_CHECKING:
+    from .resolving import DocumentResolver
+
+Span = tuple[int, int]
+
+NAMED = ("organisation", "country", "person", "title")
+# Between two coordinated names: a comma, "and" (Reuters capitalises it after "U.S."), or both.
+JOIN = r"(?:\s*,\s*(?:[Aa]nd\s+)?|\s+(?:and|And|AND)\s+)"
+# A described name after the joiner: "and Canada-based wireless products company Sierra Wireless".
+DESCRIBED = regex.compile(r"(?:[\p{L}\p{N}]+-\p{Ll}[\p{Ll}-]*\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,5}")
+POSSESSED = regex.compile(r"[’']s\s+")
+JOINED = regex.compile(JOIN)
+ARTICLE = regex.compile(r"^(?:the|an?)\s+")
+PREPOSITION_END = regex.compile(
+    r"(?:^|[^\p{L}])(?:in|at|from|into|of|with|by|for|to|on|between|among|over|against|after|before|"
+    r"under|than|like|including|about|behind|beside|near)\s*$", regex.IGNORECASE)
+# What may follow a counterparty joined on: the clause goes on, no new verb starts.
+COUNTERPARTY_END = regex.compile(
+    r"\s*(?:[,.;:)\]]|$)|\s+(?:to|on|in|for|over|of|at|by|under|which|that|who|last|next|this|after|"
+    r"before|until|from|with|since|during|as|and|amid)(?![\p{L}])")
+# A capitalised word joined to a name before it ("UK Athletics"), or by a particle ("Petroles de").
+WORD_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{N}.,'’&-])(\p{Lu}[\p{L}\p{N}.&-]*)((?:[ \t]+(?:de|du|des|la|van|von|der|di|da|del))?[ \t]|[ \t]+&[ \t]+)$")
+AMPERSAND_AFTER = regex.compile(r"[ \t]+&[ \t]+(?:\p{Lu}[\p{L}\p{N}-]*|Co\.?)(?:[ \t]+\p{Lu}[\p{L}\p{N}-]*)*")
+APPOSITION_END = regex.compile(r"[ \t]*(?:[,.;:]|$)")
+OF_BODY = regex.compile(r"[ \t]+(?:from|of|at)[ \t]+")
+TWO_FIRMS = regex.compile(r"(.+?)\s+and\s+(\p{Lu}.*)")
+LOOK_BACK = 200     # characters before a subject searched for names coordinated with it
+
+
+class PartyReader:
+    """Reads the parties of each agreement of one document (see the module's doc)."""
+
+    def __init__(self, resolver: DocumentResolver) -> None:
+        self.r = resolver
+        lexicons = resolver.lexicons
+        self.stop_words = [lexicons.get(name) for name in (
+            "sentence_openers", "clause_openers", "weekdays", "months", "titles", "title_words",
+            "honorifics", "collective", "not_organisation_words")]
+        self.heads = [lexicons.get(name) for name in ("company_suffixes", "org_heads", "of_org_heads")]
+        self.describers = [lexicons.get(name) for name in ("company_nouns", "party_nouns", "person_nouns", "org_heads")]
+
+    def parties(self, agreement: Mention) -> Iterator[tuple[Span, Mention | None]]:
+        """Each party of the agreement in text order: its span and its mention (None where the
+        pattern's capture is no mention)."""
+        captured = [(span, self.r.mention_at(agreement, "party", span)) for _, span in agreement.captures("party")]
+        if not captured:
+            return
+        first_span, first = captured[0]
+        if first is not None and first.type in NAMED and first_span[1] <= agreement.start:
+            yield from self._joined_before(first)
+        for span, target in captured:
+            yield span, target
+            if target is not None and target.type in NAMED and span[0] >= agreement.end:
+                yield from self._joined_after(target)
+
+    def names(self, target: Mention) -> list[str] | None:
+        """The names a party mention stands for where the mention rules cut the name short or
+        joined two names into one; None where its own mention says it all."""
+        if target.type == "party_group":
+            named = self._named_after_comma(target)
+            if named is not None:            # "with energy drink company, Red Bull, who ..."
+                return [named]
+            whose = self._whose(target)
+            return [self.r.text[target.start:whose.end]] if whose is not None else None
+        if target.type not in ("organisation", "person", "country"):
+            return None
+        start, end = self._completed(target)
+        text = self.r.text[start:end]
+        parts = self._split_firms(text) if target.type == "organisation" else None
+        if parts:
+            return parts
+        return [text] if (start, end) != (target.start, target.end) else None
+
+    # --- coordination -----------------------------------------------------------------------
+
+    def _joined_before(self, subject: Mention) -> Iterator[tuple[Span, Mention]]:
+        """Names coordinated before the subject the pattern found, nearest last."""
+        found: list[Mention] = []
+        sentence_start = self.r.segments.sentence_at(subject.start)[0]
+        current, current_start = subject, self._completed(subject)[0]
+        while True:
+            before = self._named_ending_before(current_start, max(sentence_start, current_start - LOOK_BACK))
+            if before is None:
+                break
+            gap = self.r.text[before.end:current_start]
+            if POSSESSED.fullmatch(gap) and current is subject:     # "Canada's Sierra Wireless"
+                current, current_start = before, before.start
+                continue
+            if not self._coordinated(gap) or PREPOSITION_END.search(self.r.text, sentence_start, before.start):
+                break
+            found.append(before)
+            current, current_start = before, self._completed(before)[0]
+        for mention in reversed(found):
+            yield (mention.start, mention.end), mention
+
+    def _joined_after(self, counterparty: Mention) -> Iterator[tuple[Span, Mention]]:
+        """Names coordinated after a counterparty ("with Bolt Ltd and Cargo Inc")."""
+        sentence_end = self.r.segments.sentence_at(counterparty.start)[1]
+        current = counterparty
+        while True:
+            after = self._named_starting_after(current.end, min(sentence_end, current.end + LOOK_BACK))
+            if after is None or not self._coordinated(self.r.text[current.end:after.start]) \
+                    or not COUNTERPARTY_END.match(self.r.text, after.end):
+                return
+            yield (after.start, after.end), after
+            current = after
+
+    def _coordinated(self, gap: str) -> bool:
+        """Whether the text between two names joins them: a joiner, then at most a description
+        that ends in a word for a party ("and wireless products company")."""
+        joiner = JOINED.match(gap)
+        if joiner is None:
+            return False
+        rest = ARTICLE.sub("", gap[joiner.end():], count=1)
+        if not rest:
+            return True
+        described = DESCRIBED.fullmatch(rest)
+        if described is None:
+            return False
+        words = rest.split()
+        return "-" in words[0] and len(words) == 1 or any(
+            lexicon is not None and words[-1] in lexicon for lexicon in self.describers)
+
+    def _named_ending_before(self, pos: int, floor: int) -> Mention | None:
+        """The named mention ending latest before `pos` (the longest of those), not before `floor`."""
+        best: Mention | None = None
+        for type_ in NAMED:
+            index = self.r.outcome.of_type(type_)
+            for mention in index.mentions[max(0, bisect_left(index.starts, floor) - 1):bisect_left(index.starts, pos)]:
+                if floor <= mention.start and mention.end <= pos and self.r.text[mention.end:mention.end + 1] != "-" and (
+                        best is None or (mention.end, -mention.start) > (best.end, -best.start)):
+                    best = mention
+        return best
+
+    def _named_starting_after(self, pos: int, ceiling: int) -> Mention | None:
+        """The named mention starting first after `pos` (the longest of those), ending by `ceiling`."""
+        best: Mention | None = None
+        for type_ in NAMED:
+            index = self.r.outcome.of_type(type_)
+            i = bisect_left(index.starts, pos)
+            if i < len(index.mentions):
+                mention = index.mentions[i]
+                if mention.end <= ceiling and (best is None or (mention.start, -mention.end) < (best.start, -best.end)):
+                    best = mention
+        return best
+
+    def _named_after_comma(self, group: Mention) -> str | None:
+        """The organisation or person a comma sets after a group ("energy drink company, Red Bull,")."""
+        if self.r.text[group.end:group.end + 2] != ", ":
+            return None
+        found = self.r._starting_at(group.end + 2, ("organisation", "person"))
+        if found is None or not APPOSITION_END.match(self.r.text, found.end):
+            return None
+        return self.r.entity(found)[0]
+
+    def _whose(self, group: Mention) -> Mention | None:
+        """The body a group is of ("executives from the major tobacco firms")."""
+        link = OF_BODY.match(self.r.text, group.end)
+        if link is None:
+            return None
+        bodies = [found for type_ in ("organisation", "country", "party_group")
+                  for found in [self.r.outcome.of_type(type_).containing((link.end(), link.end() + 1))]
+                  if found is not None and found.start == link.end()]
+        return max(bodies, key=lambda m: m.end, default=None)
+
+    # --- names cut short --------------------------------------------------------------------
+
+    def _completed(self, target: Mention) -> Span:
+        """The span of the whole name: capitalised words joined before it ("UK" of "UK
+        Athletics", "Petroles de" of "Petroles de Venezuela"; never a sentence opener, a month or
+        a title) and "& Johnson" after it."""
+        start, end, text = target.start, target.end, self.r.text
+        sentence_start = self.r.segments.sentence_at(start)[0]
+        for _ in range(2):
+            word = WORD_BEFORE.search(text, max(sentence_start, start - 40), start)
+            if word is None or self._stop_word(word.group(1)) or (target.type == "country" and not word.group(2).strip()) \
+                    or self.r.outcome.of_type("title").containing((word.start(), word.start() + 1)) is not None:
+                break
+            start = word.start()
+        ampersand = AMPERSAND_AFTER.match(text, end)
+        return start, ampersand.end() if ampersand else end
+
+    def _stop_word(self, word: str) -> bool:
+        return word.casefold() in ("and", "or", "but", "the", "a", "an", "he", "she", "it", "they", "we", "i") or any(
+            lexicon is not None and word in lexicon for lexicon in self.stop_words)
+
+    def _split_firms(self, text: str) -> list[str] | None:
+        """Two firms read as one name ("United Bank of Africa and Standard Trust Bank"): both
+        halves hold a company word, so "MacAndrews and Forbes Group" stays one."""
+        pair = TWO_FIRMS.fullmatch(text)
+        if pair is None:
+            return None
+        halves = [pair.group(1), pair.group(2)]
+        if all(any(self._head_word(word) for word in half.split()) for half in halves):
+            return halves
+        return None
+
+    def _head_word(self, word: str) -> bool:
+        return word[:1].isupper() and any(lexicon is not None and word in lexicon for lexicon in self.heads)

@@ -1,0 +1,64 @@
+"""Agreement parties read around what the patterns captured (extractor/parties.py)."""
+from __future__ import annotations
+
+import pytest
+
+
+def parties(engine, text: str) -> list[list[str]]:
+    result = engine.extract(text, reference_date="2024-03-04", types=["agreement"])
+    return [e.value["parties"] for e in result.extractions]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # names coordinated before the subject the pattern found
+    ("Zenco and Ohio-based software company Brightline Systems agreed to work together.", ["Zenco", "Brightline Systems"]),
+    ("Nokia and Canada's Sierra Wireless agreed to work together.", ["Nokia", "Sierra Wireless"]),
+    ("In Lima, Portugal, Chile, the U.S. And Peru agreed to cooperate.", ["Portugal", "Chile", "the U.S.", "Peru"]),
+    ("The Bank of Ghana and the U.S. Federal Reserve Board have agreed new standards.",
+     ["the Bank of Ghana", "U.S. Federal Reserve Board"]),
+    # names joined to a counterparty
+    ("Kenya signed a deal with Bolt Ltd and Cargo Inc on Monday.", ["Kenya", "Bolt Ltd", "Cargo Inc"]),
+    # names the mention rules cut short, and two firms read as one
+    ("Harlow & Harlow has agreed to buy Medix.", ["Harlow & Harlow"]),
+    ("Banco de Venezuela also signed a supply agreement.", ["Banco de Venezuela"]),
+    ("Ghanaian lenders Union Bank of Accra and Coast Trust Bank have agreed plans to merge.",
+     ["Union Bank of Accra", "Coast Trust Bank"]),
+    # a group with the body it belongs to, or the name a comma sets after it
+    ("Delta signed a deal with catering firm, Skyfood, which will supply meals.", ["Delta", "Skyfood"]),
+])
+def test_parties_beyond_the_pattern(engine, text, expected):
+    assert parties(engine, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name after a preposition is no co-subject
+    ("Under pressure from Britain, Germany and France agreed to talks.", ["Germany", "France"]),
+    # a name that starts a new clause is no counterparty
+    ("Kenya signed a deal with Bolt Ltd and Cargo Inc said it would bid.", ["Kenya", "Bolt Ltd"]),
+    # a sentence's end, a title or a month is no part of a name
+    ("Talks ended in June. Acme agreed to buy Bolt.", ["Acme"]),
+    ("Prime Minister Tony Blair and President Bush agreed to meet.", ["Tony Blair", "Bush"]),
+    ("On Monday Acme agreed to buy Bolt.", ["Acme"]),
+    # two firms split only when both halves hold a company word
+    ("MacAndrews and Forbes Group agreed to buy it.", ["MacAndrews", "Forbes Group"]),
+])
+def test_parties_stop_where_the_clause_does(engine, text, expected):
+    assert parties(engine, text) == [expected]
+
+
+def test_it_after_a_reporting_verb_is_the_reporter(engine):
+    text = ("Zenco was founded in 1990. Fonterra, the largest dairy exporter in the country, "
+            "said it agreed to sell the unit.")
+    assert parties(engine, text) == [["Fonterra"]]
+
+
+def test_they_looks_past_a_speaker_opening_its_sentence(engine):
+    text = ("Jane Roe and Tom Poe have joined the cast of the show.\n\n"
+            "He said they had agreed to appear in one episode.")
+    assert parties(engine, text) == [["Jane Roe", "Tom Poe"]]
+
+
+def test_both_sides_may_be_the_last_two_firms(engine):
+    text = ("Zenco Holdings Ltd said talks with Brightline Systems Inc went on. "
+            "A memorandum signed by the two sides in May set the price.")
+    assert parties(engine, text) == [["Zenco Holdings Ltd", "Brightline Systems Inc"]]
