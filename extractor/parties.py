@@ -62,6 +62,11 @@ class PartyReader:
         """Each party of the agreement in text order: its span and its mention (None where the
         pattern's capture is no mention)."""
         captured = [(span, self.r.mention_at(agreement, "party", span)) for _, span in agreement.captures("party")]
+        for k in range(len(captured) - 1, 0, -1):    # "control of the Purolator board, it has agreed"
+            (span, target), end = captured[k], captured[k - 1][0][1]
+            if target is not None and target.type == "pronoun" and self.r.text[end:span[0]].strip() == ",":
+                captured = captured[k:]
+                break
         if not captured:
             return
         first_span, first = captured[0]

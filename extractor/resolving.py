@@ -47,7 +47,10 @@ DESCRIBED_OPENER = re.compile(r"\s*(?:[\w-]+\s+){1,2}")     # "Hollywood actors 
 JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")    # between coordinated names
 POSSESSIVE = re.compile(r"[’']s?(?![\w])")
 DESCRIPTION = re.compile(r"the[ \t]+[a-z]|(?!the[ \t])[a-z]")                 # "the troubled mining firm", not "the US"
-SAID_BEFORE = re.compile(r"(?<![\w])([a-z]+)[ \t]+(?:that[ \t]+)?$")      # "said it", "announced that it"
+# "said it", "announced last week that it"
+SAID_BEFORE = re.compile(r"(?<![\w])([a-z]+)(?:[ \t]+(?:last|this|on|earlier)[ \t]+\w+)?[ \t]+(?:that[ \t]+)?$")
+# "slid after it": the verb of the clause before, then a word that opens the pronoun's clause
+CLAUSE_BEFORE = re.compile(r"[ \t]+[a-z]+[ \t]+(?:after|because|when|as|while|since|before|until|once)[ \t]+")
 REPORTER_GAP = re.compile(r"(?:,[^,.;:\"“”]{1,80},)?(?:[ \t]+(?:also|then|later|earlier|on[ \t]+\w+|today|yesterday))?[ \t]+")
 CLAUSE_END = re.compile(r"[ \t]*[,.;]")
 POSSESSOR = re.compile(r"(\w[\w&. -]*?)[’']s[ \t]")
@@ -476,17 +479,20 @@ class DocumentResolver:
         return None
 
     def _reporter(self, pos: int, kind: str, before: list[Mention]) -> str | None:
-        """Who reports about itself: "Computerland, the largest PC retailer, said it agreed"
-        (a cue verb of lexicon cue_verbs right before the pronoun, its subject before it)."""
-        said = SAID_BEFORE.search(self.text, max(0, pos - 40), pos)
-        if said is None or self.cue_verbs is None or said.group(1) not in self.cue_verbs:
-            return None
+        """The subject of the clause that "it" or "he" at `pos` hangs on, in its own sentence:
+        who reports about itself ("Computerland, the largest PC retailer, said it agreed"; a
+        cue verb of lexicon cue_verbs right before the pronoun) or the subject of a clause it
+        follows ("Japan's Nippon Steel slid after it agreed"). A name that "it" stands for so
+        is a firm, whatever the name looks like."""
+        said = SAID_BEFORE.search(self.text, max(0, pos - 60), pos)
+        cue_at = said.start() if said and self.cue_verbs is not None and said.group(1) in self.cue_verbs else -1
         for mention in reversed(before):
-            if REPORTER_GAP.fullmatch(self.text, mention.end, said.start()):
+            if (cue_at >= 0 and REPORTER_GAP.fullmatch(self.text, mention.end, cue_at)) or (
+                    CLAUSE_BEFORE.fullmatch(self.text, mention.end, pos) and not POSSESSIVE.match(self.text, mention.end)):
                 name, target_kind = self.entity(mention)
-                if name and (target_kind == kind or self._name_or_firm(mention, name, kind)):
-                    return name
-                return None
+                if name and target_kind != kind and kind == "organisation" and mention.type == "person":
+                    return self.organisation_by_opening.get(name, name)     # "Lucky Stores" of "Lucky Stores Inc"
+                return name if target_kind == kind else None
         return None
 
     @staticmethod

@@ -62,3 +62,13 @@ def test_both_sides_may_be_the_last_two_firms(engine):
     text = ("Zenco Holdings Ltd said talks with Brightline Systems Inc went on. "
             "A memorandum signed by the two sides in May set the price.")
     assert parties(engine, text) == [["Zenco Holdings Ltd", "Brightline Systems Inc"]]
+
+
+def test_it_after_a_clause_is_that_clauses_subject(engine):
+    text = "Shares in Zenco fell while Japan's Kimura Steel slid after it agreed to pay more for ore."
+    assert parties(engine, text) == [["Kimura Steel"]]
+
+
+def test_a_list_ends_where_a_pronoun_opens_the_clause(engine):
+    text = "Zenco Ltd said if it won control of the Bolt board, it has agreed not to sue."
+    assert parties(engine, text) == [["Zenco Ltd"]]
