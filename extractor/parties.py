@@ -28,6 +28,7 @@ JOIN = r"(?:\s*,\s*(?:[Aa]nd\s+)?|\s+(?:and|And|AND)\s+)"
 DESCRIBED = regex.compile(r"(?:[\p{L}\p{N}]+-\p{Ll}[\p{Ll}-]*\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,5}")
 POSSESSED = regex.compile(r"[’']s\s+")
 JOINED = regex.compile(JOIN)
+LIST_JOIN = regex.compile(JOIN + r"|\s*(?:--|–|—)[^-–—.;]{1,40}(?:--|–|—)\s*(?:plus|and)\s+")
 ARTICLE = regex.compile(r"^(?:the|an?)\s+")
 PREPOSITION_END = regex.compile(
     r"(?:^|[^\p{L}])(?:in|at|from|into|of|with|by|for|to|on|between|among|over|against|after|before|"
@@ -94,6 +95,28 @@ class PartyReader:
         if parts:
             return parts
         return [text] if (start, end) != (target.start, target.end) else None
+
+    def listed_countries(self, pos: int, depth: int = 1) -> list[str]:
+        """The countries a group at `pos` stands for ("the nations", "seven major industrial
+        nations", an unresolved "they"): the latest list of three or more countries in its
+        sentence before it or in the `depth` sentences before ("the U.S., Japan, West Germany,
+        France and the U.K. -- the Group of Five -- plus Canada")."""
+        for _, countries in self.r._sentences_back(pos, depth, ("country",)):
+            runs: list[list[Mention]] = []
+            for mention in countries:
+                if runs and LIST_JOIN.fullmatch(self.r.text, runs[-1][-1].end, mention.start):
+                    runs[-1].append(mention)
+                else:
+                    runs.append([mention])
+            lists = [run for run in runs if len(run) >= 3]
+            if lists:
+                names: list[str] = []
+                for mention in lists[-1]:
+                    name = self.r.entity(mention)[0]
+                    if name and name not in names:
+                        names.append(name)
+                return names
+        return []
 
     # --- coordination -----------------------------------------------------------------------
 

@@ -682,11 +682,22 @@ class DocumentResolver:
         states = self._states_of(target)
         if states:
             return states
+        if target.type == "party_group" and self.party_nouns is not None \
+                and self.party_nouns.value(target.match.group().split()[-1]) == "listed":
+            listed = self.party_reader.listed_countries(target.start)
+            if listed:                      # "the nations" after "the U.S., Japan, ... and Canada"
+                return listed
         name, kind = self.entity(target)
         if target.type == "collective" or kind == "group":
             return (self._collective(agreement, resolved) or self._last_two(target)
-                    or (self._they(target.start) if target.type == "pronoun" else []))
+                    or (self._they_or_listed(target.start) if target.type == "pronoun" else []))
         return [name] if name else []
+
+    def _they_or_listed(self, pos: int) -> list[str]:
+        """ "They" as names, else the countries listed just before ("Ministers of Peru, Chile and
+        Bolivia met. They agreed"), else a group."""
+        they = self._they(pos)
+        return they if len(they) > 1 else self.party_reader.listed_countries(pos) or they
 
     def _named_body(self, described: Mention) -> str | None:
         """ "That coalition" is the organisation named with the same head word ("the Stop Murder

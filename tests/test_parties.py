@@ -72,3 +72,12 @@ def test_it_after_a_clause_is_that_clauses_subject(engine):
 def test_a_list_ends_where_a_pronoun_opens_the_clause(engine):
     text = "Zenco Ltd said if it won control of the Bolt board, it has agreed not to sue."
     assert parties(engine, text) == [["Zenco Ltd"]]
+
+
+def test_a_group_of_nations_is_the_list_just_before_it(engine):
+    text = ("Ministers of Peru, Chile, Bolivia and Ecuador met in Lima. "
+            "The communique said they had agreed to share data.")
+    assert parties(engine, text) == [["Peru", "Chile", "Bolivia", "Ecuador"]]
+    far = ("Ministers of Peru, Chile, Bolivia and Ecuador met in Lima. Talks went on for a week. "
+           "In Paris, leading industrial nations agreed to share data.")
+    assert parties(engine, far) == [["leading industrial nations"]]
