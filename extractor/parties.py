@@ -42,6 +42,9 @@ WORD_BEFORE = regex.compile(
     r"(?<![\p{L}\p{N}.,'’&-])(\p{Lu}[\p{L}\p{N}.&-]*)((?:[ \t]+(?:de|du|des|la|van|von|der|di|da|del))?[ \t]|[ \t]+&[ \t]+)$")
 AMPERSAND_AFTER = regex.compile(r"[ \t]+&[ \t]+(?:\p{Lu}[\p{L}\p{N}-]*|Co\.?)(?:[ \t]+\p{Lu}[\p{L}\p{N}-]*)*")
 APPOSITION_END = regex.compile(r"[ \t]*(?:[,.;:]|$)")
+OWNED = regex.compile(r"[’']s[ \t]+|[ \t](?=\p{Lu})")
+MEMBER_OF = regex.compile(r"[ \t]+of[ \t]+$")
+CUE_AFTER = regex.compile(r"[ \t]+(\p{Ll}+)")
 OF_BODY = regex.compile(r"[ \t]+(?:from|of|at)[ \t]+")
 TWO_FIRMS = regex.compile(r"(.+?)\s+and\s+(\p{Lu}.*)")
 LOOK_BACK = 200     # characters before a subject searched for names coordinated with it
@@ -56,6 +59,7 @@ class PartyReader:
         self.stop_words = [lexicons.get(name) for name in (
             "sentence_openers", "clause_openers", "weekdays", "months", "titles", "title_words",
             "honorifics", "collective", "not_organisation_words")]
+        self.cue_verbs = lexicons.get("cue_verbs")
         self.heads = [lexicons.get(name) for name in ("company_suffixes", "org_heads", "of_org_heads")]
         self.describers = [lexicons.get(name) for name in ("company_nouns", "party_nouns", "person_nouns", "org_heads")]
 
@@ -68,15 +72,29 @@ class PartyReader:
             if target is not None and target.type == "pronoun" and self.r.text[end:span[0]].strip() == ",":
                 captured = captured[k:]
                 break
+        for k in range(1, len(captured)):             # "... and Lloyd Austin, officials said"
+            start, after = captured[k][0][0], CUE_AFTER.match(self.r.text, captured[k][0][1])
+            if after and self.cue_verbs is not None and after.group(1) in self.cue_verbs \
+                    and self.r.text[captured[k - 1][0][1]:start].strip() == ",":
+                captured = captured[:k]
+                break
         if not captured:
             return
         first_span, first = captured[0]
         if first is not None and first.type in NAMED and first_span[1] <= agreement.start:
             yield from self._joined_before(first)
         for span, target in captured:
+            if target is not None and target.type in NAMED:
+                span, target = self._owned(target) or self._member(target) or (span, target)
             yield span, target
             if target is not None and target.type in NAMED and span[0] >= agreement.end:
                 yield from self._joined_after(target)
+
+    def completed_name(self, mention: Mention) -> str | None:
+        """The whole name where the mention rules cut it short ("Tender Loving" of "Tender Loving
+        Care Health Care Services Inc"), else None."""
+        start, end = self._completed(mention)
+        return self.r.text[start:end] if (start, end) != (mention.start, mention.end) else None
 
     def names(self, target: Mention) -> list[str] | None:
         """The names a party mention stands for where the mention rules cut the name short or
@@ -90,6 +108,10 @@ class PartyReader:
         if target.type not in ("organisation", "person", "country"):
             return None
         start, end = self._completed(target)
+        owner = self.r.outcome.of_type("country").containing((target.start, target.start + 1))
+        possessed = POSSESSED.match(self.r.text, owner.end) if owner is not None and target.type == "organisation" else None
+        if possessed is not None and possessed.end() < end:
+            start = possessed.end()                 # "Austria's Voest AG" read as one name: Voest AG
         text = self.r.text[start:end]
         parts = self._split_firms(text) if target.type == "organisation" else None
         if parts:
@@ -191,6 +213,34 @@ class PartyReader:
                     best = mention
         return best
 
+    def _owned(self, owner: Mention) -> tuple[Span, Mention | None] | None:
+        """The firm or body a country's or firm's name holds: "West Germany's Hoechst AG", or,
+        as written, "the U.S. Department of Justice"."""
+        if owner.type not in ("country", "organisation"):
+            return None
+        link = OWNED.match(self.r.text, owner.end)
+        if link is None:
+            return None
+        possessive = bool(link.group().strip())
+        for type_ in ("organisation", "person") if possessive else ("organisation",):
+            owned = self.r.outcome.of_type(type_).containing((link.end(), link.end() + 1))
+            if owned is None or owned.end <= link.end() or self.r.text[link.end()].islower():
+                continue
+            if owned.start == link.end():
+                return ((owned.start, owned.end), owned) if possessive else ((owner.start, owned.end), None)
+            return (link.end(), owned.end), None        # "Germany's Hoechst AG" read as one name
+        return None
+
+    def _member(self, body: Mention) -> tuple[Span, Mention] | None:
+        """The person named as of a body ("Smolinski of Data Resources agreed"): the person is the side."""
+        if body.type not in ("organisation", "person"):
+            return None
+        of = MEMBER_OF.search(self.r.text, max(0, body.start - 40), body.start)
+        if of is None or of.start() == 0:
+            return None
+        person = self.r.outcome.of_type("person").containing((of.start() - 1, of.start()))
+        return ((person.start, person.end), person) if person is not None and person.end == of.start() else None
+
     def _named_after_comma(self, group: Mention) -> str | None:
         """The organisation or person a comma sets after a group ("energy drink company, Red Bull,")."""
         if self.r.text[group.end:group.end + 2] != ", ":
@@ -218,7 +268,7 @@ class PartyReader:
         a title) and "& Johnson" after it."""
         start, end, text = target.start, target.end, self.r.text
         sentence_start = self.r.segments.sentence_at(start)[0]
-        for _ in range(2):
+        for _ in range(4):
             word = WORD_BEFORE.search(text, max(sentence_start, start - 40), start)
             if word is None or self._stop_word(word.group(1)) or (target.type == "country" and not word.group(2).strip()) \
                     or self.r.outcome.of_type("title").containing((word.start(), word.start() + 1)) is not None:
@@ -244,3 +294,4 @@ class PartyReader:
 
     def _head_word(self, word: str) -> bool:
         return word[:1].isupper() and any(lexicon is not None and word in lexicon for lexicon in self.heads)
+

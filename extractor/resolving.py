@@ -51,7 +51,7 @@ DESCRIPTION = re.compile(r"the[ \t]+[a-z]|(?!the[ \t])[a-z]")                 # 
 SAID_BEFORE = re.compile(r"(?<![\w])([a-z]+)(?:[ \t]+(?:last|this|on|earlier)[ \t]+\w+)?[ \t]+(?:that[ \t]+)?$")
 # "slid after it": the verb of the clause before, then a word that opens the pronoun's clause
 CLAUSE_BEFORE = re.compile(r"[ \t]+[a-z]+[ \t]+(?:after|because|when|as|while|since|before|until|once)[ \t]+")
-REPORTER_GAP = re.compile(r"(?:,[^,.;:\"“”]{1,80},)?(?:[ \t]+(?:also|then|later|earlier|on[ \t]+\w+|today|yesterday))?[ \t]+")
+REPORTER_GAP = re.compile(r"(?:[ \t]+[A-Z][\w.&]*)?(?:,[^,.;:\"“”]{1,120},)?(?:[ \t]+(?:also|then|later|earlier|on[ \t]+\w+|today|yesterday))?[ \t]+")
 CLAUSE_END = re.compile(r"[ \t]*[,.;]")
 POSSESSOR = re.compile(r"(\w[\w&. -]*?)[’']s[ \t]")
 SPEAKER_FIELDS = ("speaker", "speaker_text", "speaker_start", "speaker_end", "cue")
@@ -283,6 +283,8 @@ class DocumentResolver:
             return name, "person"
         if mention.type == "organisation":
             name = self.fullest_organisation(mention)
+            if name == mention.match.group():
+                name = self.party_reader.completed_name(mention) or name
             if self._generic_firm(mention.match.group()):   # "the company": a firm named before it in its sentence, else the latest subject
                 return (self._first_firm_before(mention.start) or self._latest_subject(mention.start, "organisation")
                         or name), "organisation"
@@ -688,10 +690,23 @@ class DocumentResolver:
             if listed:                      # "the nations" after "the U.S., Japan, ... and Canada"
                 return listed
         name, kind = self.entity(target)
+        owner = self._owner_of(target) if target.type == "party_group" else None
+        if owner is not None:                       # "its banks": Jarvis's banks
+            return [owner]
         if target.type == "collective" or kind == "group":
-            return (self._collective(agreement, resolved) or self._last_two(target)
-                    or (self._they_or_listed(target.start) if target.type == "pronoun" else []))
-        return [name] if name else []
+            found = (self._collective(agreement, resolved) or self._last_two(target)
+                     or (self._they_or_listed(target.start) if target.type == "pronoun" else []))
+            if found or target.type != "party_group":
+                return found
+        return [name] if name else []       # a described group as written ("reached by ministers")
+
+    def _owner_of(self, group: Mention) -> str | None:
+        """ "its pilots" as the pilots of the firm "its" stands for ("Delta's pilots")."""
+        first, _, rest = group.match.group().partition(" ")
+        if first.casefold() != "its" or not rest:
+            return None
+        owner = self._antecedent(group.start, "organisation")
+        return f"{owner}'s {rest}" if owner and not DESCRIPTION.match(owner) else None
 
     def _they_or_listed(self, pos: int) -> list[str]:
         """ "They" as names, else the countries listed just before ("Ministers of Peru, Chile and

@@ -81,3 +81,14 @@ def test_a_group_of_nations_is_the_list_just_before_it(engine):
     far = ("Ministers of Peru, Chile, Bolivia and Ecuador met in Lima. Talks went on for a week. "
            "In Paris, leading industrial nations agreed to share data.")
     assert parties(engine, far) == [["leading industrial nations"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ina signed a similar deal with Austria's Voest AG two years ago.", ["Ina", "Voest AG"]),
+    ("The agreement, approved by the U.S. Department of Justice yesterday, stands.", ["the U.S. Department of Justice"]),
+    ("Smolinski of Data Resources agreed to join the panel.", ["Smolinski"]),
+    ("The agreement reached by ministers in May holds.", ["ministers"]),
+    ("The roadmap was agreed between Anna Berg and Tomas Reyes, officials said.", ["Anna Berg", "Tomas Reyes"]),
+])
+def test_the_side_a_name_stands_for(engine, text, expected):
+    assert parties(engine, text) == [expected]
