@@ -270,7 +270,7 @@ class PartyReader:
         sentence_start = self.r.segments.sentence_at(start)[0]
         for _ in range(4):
             word = WORD_BEFORE.search(text, max(sentence_start, start - 40), start)
-            if word is None or self._stop_word(word.group(1)) or (target.type == "country" and not word.group(2).strip()) \
+            if word is None or self._stop_word(word.group(1)) or _ends_sentence(word.group(1)) or (target.type == "country" and not word.group(2).strip()) \
                     or self.r.outcome.of_type("title").containing((word.start(), word.start() + 1)) is not None:
                 break
             start = word.start()
@@ -295,3 +295,7 @@ class PartyReader:
     def _head_word(self, word: str) -> bool:
         return word[:1].isupper() and any(lexicon is not None and word in lexicon for lexicon in self.heads)
 
+
+def _ends_sentence(word: str) -> bool:
+    """ "Inc." may end a sentence before the name ("... Lambert Inc. Acme agreed"); "U.S." is an initialism."""
+    return word.endswith(".") and "." not in word[:-1]
