@@ -37,9 +37,10 @@ PREPOSITION_END = regex.compile(
 COUNTERPARTY_END = regex.compile(
     r"\s*(?:[,.;:)\]]|$)|\s+(?:to|on|in|for|over|of|at|by|under|which|that|who|last|next|this|after|"
     r"before|until|from|with|since|during|as|and|amid)(?![\p{L}])")
-# A capitalised word joined to a name before it ("UK Athletics"), or by a particle ("Petroles de").
+# A capitalised word joined to a name before it ("UK Athletics"), or by a particle ("Petroles de":
+# group 3, which must be in lexicon name_particles).
 WORD_BEFORE = regex.compile(
-    r"(?<![\p{L}\p{N}.,'’&-])(\p{Lu}[\p{L}\p{N}.&-]*)((?:[ \t]+(?:de|du|des|la|van|von|der|di|da|del))?[ \t]|[ \t]+&[ \t]+)$")
+    r"(?<![\p{L}\p{N}.,'’&-])(\p{Lu}[\p{L}\p{N}.&-]*)((?:[ \t]+(\p{Ll}+))?[ \t]|[ \t]+&[ \t]+)$")
 AMPERSAND_AFTER = regex.compile(r"[ \t]+&[ \t]+(?:\p{Lu}[\p{L}\p{N}-]*|Co\.?)(?:[ \t]+\p{Lu}[\p{L}\p{N}-]*)*")
 APPOSITION_END = regex.compile(r"[ \t]*(?:[,.;:]|$)")
 OWNED = regex.compile(r"[’']s[ \t]+|[ \t](?=\p{Lu})")
@@ -60,6 +61,7 @@ class PartyReader:
             "sentence_openers", "clause_openers", "weekdays", "months", "titles", "title_words",
             "honorifics", "collective", "not_organisation_words")]
         self.cue_verbs = lexicons.get("cue_verbs")
+        self.particles = lexicons.get("name_particles")
         self.heads = [lexicons.get(name) for name in ("company_suffixes", "org_heads", "of_org_heads")]
         self.describers = [lexicons.get(name) for name in ("company_nouns", "party_nouns", "person_nouns", "org_heads")]
 
@@ -270,7 +272,9 @@ class PartyReader:
         sentence_start = self.r.segments.sentence_at(start)[0]
         for _ in range(4):
             word = WORD_BEFORE.search(text, max(sentence_start, start - 40), start)
-            if word is None or self._stop_word(word.group(1)) or _ends_sentence(word.group(1)) or (target.type == "country" and not word.group(2).strip()) \
+            if word is None or self._stop_word(word.group(1)) or _ends_sentence(word.group(1)) \
+                    or (word.group(3) and not (self.particles is not None and word.group(3) in self.particles)) \
+                    or (target.type == "country" and not word.group(2).strip()) \
                     or self.r.outcome.of_type("title").containing((word.start(), word.start() + 1)) is not None:
                 break
             start = word.start()
@@ -278,8 +282,7 @@ class PartyReader:
         return start, ampersand.end() if ampersand else end
 
     def _stop_word(self, word: str) -> bool:
-        return word.casefold() in ("and", "or", "but", "the", "a", "an", "he", "she", "it", "they", "we", "i") or any(
-            lexicon is not None and word in lexicon for lexicon in self.stop_words)
+        return any(lexicon is not None and word in lexicon for lexicon in self.stop_words)
 
     def _split_firms(self, text: str) -> list[str] | None:
         """Two firms read as one name ("United Bank of Africa and Standard Trust Bank"): both
