@@ -23,7 +23,7 @@ Span = tuple[int, int]
 
 NAMED = ("organisation", "country", "person", "title")
 # Between two coordinated names: a comma, "and" (Reuters capitalises it after "U.S."), or both.
-JOIN = r"(?:\s*,\s*(?:[Aa]nd\s+)?|\s+(?:and|And|AND)\s+)"
+JOIN = r">?(?:\s*<[^<>\s]{1,12}>)?(?:\s*,\s*(?:[Aa]nd\s+)?|\s+(?:and|And|AND)\s+)<?"   # Reuters: "<A> and B <REV>"
 # A described name after the joiner: "and Canada-based wireless products company Sierra Wireless".
 DESCRIBED = regex.compile(r"(?:[\p{L}\p{N}]+-\p{Ll}[\p{Ll}-]*\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,5}")
 POSSESSED = regex.compile(r"[’']s\s+")
@@ -41,6 +41,7 @@ COUNTERPARTY_END = regex.compile(
 # group 3, which must be in lexicon name_particles).
 WORD_BEFORE = regex.compile(
     r"(?<![\p{L}\p{N}.,'’&-])(\p{Lu}[\p{L}\p{N}.&-]*)((?:[ \t]+(\p{Ll}+))?[ \t]|[ \t]+&[ \t]+)$")
+WORD_AFTER = regex.compile(r"[ \t]+(\p{Lu}[\p{L}.]*)")
 AMPERSAND_AFTER = regex.compile(r"[ \t]+&[ \t]+(?:\p{Lu}[\p{L}\p{N}-]*|Co\.?)(?:[ \t]+\p{Lu}[\p{L}\p{N}-]*)*")
 APPOSITION_END = regex.compile(r"[ \t]*(?:[,.;:]|$)")
 OWNED = regex.compile(r"[’']s[ \t]+|[ \t](?=\p{Lu})")
@@ -87,7 +88,7 @@ class PartyReader:
             yield from self._joined_before(first)
         for span, target in captured:
             if target is not None and target.type in NAMED:
-                span, target = self._owned(target) or self._member(target) or (span, target)
+                span, target = self._owned(target) or self.member(target) or (span, target)
             yield span, target
             if target is not None and target.type in NAMED and span[0] >= agreement.end:
                 yield from self._joined_after(target)
@@ -153,7 +154,7 @@ class PartyReader:
             before = self._named_ending_before(current_start, max(sentence_start, current_start - LOOK_BACK))
             if before is None:
                 break
-            gap = self.r.text[before.end:current_start]
+            gap = self.r.text[self._completed(before)[1]:current_start]
             if POSSESSED.fullmatch(gap) and current is subject:     # "Canada's Sierra Wireless"
                 current, current_start = before, before.start
                 continue
@@ -233,7 +234,7 @@ class PartyReader:
             return (link.end(), owned.end), None        # "Germany's Hoechst AG" read as one name
         return None
 
-    def _member(self, body: Mention) -> tuple[Span, Mention] | None:
+    def member(self, body: Mention) -> tuple[Span, Mention] | None:
         """The person named as of a body ("Smolinski of Data Resources agreed"): the person is the side."""
         if body.type not in ("organisation", "person"):
             return None
@@ -279,7 +280,11 @@ class PartyReader:
                 break
             start = word.start()
         ampersand = AMPERSAND_AFTER.match(text, end)
-        return start, ampersand.end() if ampersand else end
+        end = ampersand.end() if ampersand else end
+        suffix = WORD_AFTER.match(text, end)
+        if suffix is not None and target.type in ("organisation", "person") and self._head_word(suffix.group(1)):
+            end = suffix.end()                  # "Morgan Guaranty Trust" + "Co", "Chemical" + "Bank"
+        return start, end
 
     def _stop_word(self, word: str) -> bool:
         return any(lexicon is not None and word in lexicon for lexicon in self.stop_words)

@@ -43,8 +43,10 @@ ANTECEDENT_SENTENCES = 6
 # How many earlier subjects "the company" looks back through for the firm (bounds a long text's cost).
 SUBJECTS_BACK = 50
 THEY_TYPES = ("title", "person", "organisation", "country", "party_group", "descriptor", "pronoun")
+DESCRIBED_FIRM = re.compile(r"(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,3}([a-z]+)")   # "French industrial gas group"
 DESCRIBED_OPENER = re.compile(r"\s*(?:[\w-]+\s+){1,2}")     # "Hollywood actors Samuel L Jackson and ..."
-JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")    # between coordinated names
+# Between coordinated names; Reuters closes a bracketed name and may add a ticker ("<A> and B <REV>").
+JOINER = re.compile(r">?(?:\s*<[^<>\s]{1,12}>)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)<?")
 POSSESSIVE = re.compile(r"[’']s?(?![\w])")
 DESCRIPTION = re.compile(r"the[ \t]+[a-z]|(?!the[ \t])[a-z]")                 # "the troubled mining firm", not "the US"
 # "said it", "announced last week that it"
@@ -85,6 +87,7 @@ class DocumentResolver:
         self.party_nouns = lexicons.get("party_nouns")
         self.nationalities = lexicons.get("nationalities")
         self.company_nouns = lexicons.get("company_nouns")
+        self.firm_bodies = lexicons.get("firm_bodies")
         self.org_heads = lexicons.get("org_heads")
         self.collectives = lexicons.get("collective")
         self.clause_openers = lexicons.get("clause_openers")
@@ -288,6 +291,8 @@ class DocumentResolver:
             if self._generic_firm(mention.match.group()):   # "the company": a firm named before it in its sentence, else the latest subject
                 return (self._first_firm_before(mention.start) or self._latest_subject(mention.start, "organisation")
                         or name), "organisation"
+            if self._described_firm(mention.match.group()):
+                return self._described_referent(mention) or name, "organisation"
             return name, "organisation"
         if mention.type == "country":
             return lower_article(mention.match.group()), "organisation"
@@ -320,6 +325,39 @@ class DocumentResolver:
         words = name.split()
         return (len(words) == 2 and words[0].casefold() == "the" and self.company_nouns is not None
                 and words[1].casefold() in self.company_nouns)
+
+    def _described_firm(self, name: str) -> bool:
+        """ "the broadcast company", "The US firm": a company noun after one to three modifiers."""
+        words = name.split()
+        return (2 < len(words) < 6 and words[0].casefold() == "the" and self.company_nouns is not None
+                and words[-1].islower() and words[-1] in self.company_nouns)
+
+    def _described_referent(self, described: Mention) -> str | None:
+        """The firm a described one stands for: the one whose name holds a modifier ("the
+        broadcast company": Taft Broadcasting Co), else, where a nationality describes it and
+        it opens its sentence, the firm named last in the sentence before ("... its alliance
+        with General Motors. The US firm agreed")."""
+        modifiers = [w.casefold() for w in described.match.group().split()[1:-1] if len(w) > 4]
+        organisations = self.outcome.of_type("organisation")
+        before = organisations.mentions[:bisect_left(organisations.starts, described.start)]
+        for mention in reversed(before):
+            words = mention.match.group().casefold().split()
+            if any(word.startswith(m) for m in modifiers for word in words):
+                return self.entity(mention)[0]
+        words = described.match.group().split()[1:-1]
+        national = any(True for _ in self.outcome.of_type("country").within((described.start, described.end))) or (
+            self.nationalities is not None and any(word in self.nationalities for word in words))
+        if not national or not self._opens_sentence(described):
+            return None
+        for _, inside in self._sentences_back(described.start, 1, ("organisation",)):
+            for mention in reversed(inside):
+                if mention.start < self._dateline_end():
+                    continue
+                name = self.entity(mention)[0]
+                if name and not self._generic_firm(name) and not self._described_firm(name) \
+                        and self.segments.sentence_at(mention.start) != self.segments.sentence_at(described.start):
+                    return name
+        return None
 
     def _first_firm_before(self, pos: int) -> str | None:
         """The first organisation named in the sentence before `pos` ("In a statement from Lycos
@@ -425,9 +463,12 @@ class DocumentResolver:
             if mention.start < dateline_end:
                 return False
             start = dateline_end
-        before = self.text[start:mention.start].rstrip(" \t")
+        before = self.text[start:mention.start].rstrip(" \t<")     # "<Enim Oil Co Ltd>" (Reuters)
         if self.clause_openers is not None and before in self.clause_openers:
             return True                                 # "But Reagan was expected to ..."
+        described = DESCRIBED_FIRM.fullmatch(before.lstrip())
+        if described is not None and self.company_nouns is not None and described.group(1) in self.company_nouns:
+            return True                                 # "French industrial gas group <Duffour et Igon> has"
         return not before or (before.endswith(",") and "," not in before[:-1])
 
     def _dateline_end(self) -> int:
@@ -530,7 +571,7 @@ class DocumentResolver:
         quotes = self.outcome.of_type("quote").mentions
         for quote in quotes:
             span = quote.group_span("speaker")
-            target = self.mention_at(quote, "speaker", span) if span else None
+            target = self._speaker_at(quote, span) if span else None
             if quote.value is not None:
                 quote.value["speaker"] = self.entity(target)[0] if target else self._named(quote.value.get("speaker_text"))
                 quote.value["speaker_found_by"] = [quote.rule.id]
@@ -538,6 +579,13 @@ class DocumentResolver:
                     quote.value.update(speaker_start=target.start, speaker_end=target.end,
                                        speaker_text=self.text[target.start:target.end])
         return self._attributed_quotes(quotes)
+
+    def _speaker_at(self, event: Mention, span: Span) -> Mention | None:
+        """The mention a speaker capture holds; the person where it reads "Elliot Levine of
+        Ladenburg Thalmann Co said"."""
+        target = self.mention_at(event, "speaker", span)
+        member = self.party_reader.member(target) if target is not None else None
+        return member[1] if member is not None else target
 
     def _named(self, label: str | None) -> str | None:
         """A speaker written outside the mentions, as a transcript's "PENCE": the fullest name
@@ -552,7 +600,7 @@ class DocumentResolver:
         events = [(q.start, q.end, q.value) for q in quotes if q.value and q.value.get("speaker")]
         for reporting in self.outcome.of_type("reporting").mentions:
             span = reporting.group_span("speaker")
-            target = self.mention_at(reporting, "speaker", span) if span else None
+            target = self._speaker_at(reporting, span) if span else None
             if target is None:
                 continue
             name = self.entity(target)[0]
@@ -681,6 +729,13 @@ class DocumentResolver:
             named = self._named_body(target)
         if named is not None:       # "with the Italian finance minister Domenico Siniscalco"
             return [named]
+        fuller = self._fuller_group(target) if target.type == "party_group" else None
+        if fuller is not None:      # "ministers" after "EC foreign ministers"
+            return self._party_names((fuller.start, fuller.end), fuller, agreement, resolved)
+        if target.type == "party_group" and self._plain_group(target):
+            body = self.longest_organisation.get(self._head(target))
+            if body and body.split()[-1] == self._head(target).capitalize():
+                return [lower_article(body) or body]    # "ministers": the Council of Ministers
         states = self._states_of(target)
         if states:
             return states
@@ -690,7 +745,7 @@ class DocumentResolver:
             if listed:                      # "the nations" after "the U.S., Japan, ... and Canada"
                 return listed
         name, kind = self.entity(target)
-        owner = self._owner_of(target) if target.type == "party_group" else None
+        owner = self._owner_of(target) if target.type in ("party_group", "organisation") else None
         if owner is not None:                       # "its banks": Jarvis's banks
             return [owner]
         if target.type == "collective" or kind == "group":
@@ -701,11 +756,18 @@ class DocumentResolver:
         return [name] if name else []       # a described group as written ("reached by ministers")
 
     def _owner_of(self, group: Mention) -> str | None:
-        """ "its pilots" as the pilots of the firm "its" stands for ("Delta's pilots")."""
+        """ "its pilots" as the pilots of the firm "its" stands for ("Delta's pilots"); "the
+        board" (lexicon firm_bodies) as the board of the firm the text is about, as "the
+        company" would be resolved ("Duffour et Igon's board")."""
         first, _, rest = group.match.group().partition(" ")
-        if first.casefold() != "its" or not rest:
+        if not rest:
             return None
-        owner = self._antecedent(group.start, "organisation")
+        if first.casefold() == "its":
+            owner = self._antecedent(group.start, "organisation")
+        elif first.casefold() == "the" and self.firm_bodies is not None and rest in self.firm_bodies:
+            owner = self._first_firm_before(group.start) or self._latest_subject(group.start, "organisation")
+        else:
+            return None
         return f"{owner}'s {rest}" if owner and not DESCRIPTION.match(owner) else None
 
     def _they_or_listed(self, pos: int) -> list[str]:
@@ -713,6 +775,28 @@ class DocumentResolver:
         Bolivia met. They agreed"), else a group."""
         they = self._they(pos)
         return they if len(they) > 1 else self.party_reader.listed_countries(pos) or they
+
+    @staticmethod
+    def _plain_group(group: Mention) -> bool:
+        """ "ministers", "the ministers": a party noun and nothing that says whose."""
+        words = group.match.group().split()
+        return len(words) == 1 or (len(words) == 2 and words[0].casefold() == "the")
+
+    def _fuller_group(self, group: Mention) -> Mention | None:
+        """The group a plain one repeats: the latest in its sentence or the two before with the
+        same head word and a name or nationality in it ("EC foreign ministers ... But ministers
+        failed to agree")."""
+        if not self._plain_group(group):
+            return None
+        head = self._head(group)
+        for _, inside in self._sentences_back(group.start, 2, ("party_group",)):
+            for mention in reversed(inside):
+                words = mention.match.group().split()
+                modifiers = words[1:-1] if words[0].casefold() == "the" else words[:-1]
+                if mention.end <= group.start and words[-1].casefold() == head \
+                        and any(word[:1].isupper() for word in modifiers):
+                    return mention
+        return None
 
     def _named_body(self, described: Mention) -> str | None:
         """ "That coalition" is the organisation named with the same head word ("the Stop Murder

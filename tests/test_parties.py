@@ -92,3 +92,41 @@ def test_a_group_of_nations_is_the_list_just_before_it(engine):
 ])
 def test_the_side_a_name_stands_for(engine, text, expected):
     assert parties(engine, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Reuters brackets a name; a ticker may follow a name
+    ("NEW YORK, April 2 - <Halden and Moss Group> and Corvin Media Inc <CRV> said that they have "
+     "entered into a merger agreement.", ["Halden and Moss Group", "Corvin Media Inc"]),
+    # a company word after a name is part of it, so the list goes on before it
+    ("Zenco said Granite Bank, Dunmore Trust Co and Pell Bros had agreed to lend the money.",
+     ["Granite Bank", "Dunmore Trust Co", "Pell Bros"]),
+])
+def test_names_written_as_wires_write_them(engine, text, expected):
+    assert parties(engine, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a modifier the firm's name holds
+    ("Orbis Broadcasting Co shares rose. It is unclear whether the broadcast company would agree "
+     "to a takeover.", ["Orbis Broadcasting Co"]),
+    # a nationality, opening the sentence after the firm's
+    ("Zenco ended its alliance with Brightline Motors Corp last year. The US firm agreed to pay $2bn.",
+     ["Brightline Motors Corp"]),
+    # no nationality: a group of people, not the firm before it
+    ("Zenco ended its alliance with Brightline Motors Corp last year. The cross-party group agreed "
+     "to publish a bill.", ["the cross-party group"]),
+    # the board of the firm the text is about
+    ("PARIS, June 2 - <Varel et Cie> backed the bid, its chairman said. The board agreed to back the bid.",
+     ["Varel et Cie's board"]),
+])
+def test_a_described_firm_is_the_one_it_describes(engine, text, expected):
+    assert parties(engine, text) == [expected]
+
+
+def test_a_plain_group_repeats_the_fuller_one_or_names_a_body(engine):
+    repeated = ("Under the deal agreed by EC farm ministers, Chile gains. "
+                "But ministers failed to agree on a deal with Peru.")
+    assert parties(engine, repeated)[-1] == ["EC"]
+    body = "The Council of Ministers met in April. The agreement reached by ministers in May holds."
+    assert parties(engine, body) == [["the Council of Ministers"]]

@@ -112,6 +112,16 @@ def test_a_document_speaks_for_its_owner(engine):
     assert found["false"][0] == "Marion Jones"
 
 
+def test_a_person_of_a_firm_speaks_for_himself(engine):
+    found = _speakers(engine, '"Prices will fall," analyst Jan Berg of Halden Moss Co said.')
+    assert found["Prices will fall,"][0] == "Jan Berg"
+
+
+def test_a_mixed_case_dateline_is_no_part_of_the_first_sentence(engine):
+    text = "Toronto, March 17 - Orbis Broadcasting Co stock rose. It is unclear whether the company would agree to a takeover."
+    assert _parties(engine, text) == [["Orbis Broadcasting Co"]]
+
+
 def test_he_never_stands_for_a_group(engine):
     found = _speakers(engine, 'According to police, Anna Berg was driving. He was driving "erratically".')
     assert found["erratically"][0] != "police"
