@@ -254,13 +254,15 @@ class PartyReader:
         return self.r.entity(found)[0]
 
     def _whose(self, group: Mention) -> Mention | None:
-        """The body a group is of ("executives from the major tobacco firms")."""
+        """The body a group is of ("executives from the major tobacco firms", "directors at
+        WorldCom": a lone capitalised word may be a firm)."""
         link = OF_BODY.match(self.r.text, group.end)
         if link is None:
             return None
-        bodies = [found for type_ in ("organisation", "country", "party_group")
+        bodies = [found for type_ in ("organisation", "country", "party_group", "person")
                   for found in [self.r.outcome.of_type(type_).containing((link.end(), link.end() + 1))]
-                  if found is not None and found.start == link.end()]
+                  if found is not None and found.start == link.end()
+                  and (type_ != "person" or " " not in found.match.group())]     # "at WorldCom"
         return max(bodies, key=lambda m: m.end, default=None)
 
     # --- names cut short --------------------------------------------------------------------

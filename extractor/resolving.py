@@ -43,6 +43,8 @@ ANTECEDENT_SENTENCES = 6
 # How many earlier subjects "the company" looks back through for the firm (bounds a long text's cost).
 SUBJECTS_BACK = 50
 THEY_TYPES = ("title", "person", "organisation", "country", "party_group", "descriptor", "pronoun")
+INDEFINITE_OPENING = re.compile(r"\s*(?:A|An)\s+(?:[\w-]+\s+){0,5}")    # "A US defence and "
+TRAILING_CUE = re.compile(r"[ \t]+(\w+)[ \t]*[.;]")       # ", the company said."
 DESCRIBED_FIRM = re.compile(r"(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,3}([a-z]+)")   # "French industrial gas group"
 DESCRIBED_OPENER = re.compile(r"\s*(?:[\w-]+\s+){1,2}")     # "Hollywood actors Samuel L Jackson and ..."
 # Between coordinated names; Reuters closes a bracketed name and may add a ticker ("<A> and B <REV>").
@@ -129,6 +131,7 @@ class DocumentResolver:
                     and len(text) > len(self.company_by_first_word.get(first, "")):
                 self.company_by_first_word[first] = text
         self._memo: dict[tuple[int, int], tuple[str | None, str | None]] = {}
+        self._opening: dict[tuple[int, int], bool] = {}
         self._fullest: dict[str, str] = {}
         self._subject_list: list[Mention] | None = None
         self._subject_starts: list[int] = []
@@ -289,6 +292,9 @@ class DocumentResolver:
             if name == mention.match.group():
                 name = self.party_reader.completed_name(mention) or name
             if self._generic_firm(mention.match.group()):   # "the company": a firm named before it in its sentence, else the latest subject
+                if self._trailing_speaker(mention):        # "... no officers of Allegheny, the company said."
+                    return (self._latest_subject(mention.start, "organisation") or self._first_firm_before(mention.start)
+                            or name), "organisation"
                 return (self._first_firm_before(mention.start) or self._latest_subject(mention.start, "organisation")
                         or name), "organisation"
             if self._described_firm(mention.match.group()):
@@ -325,6 +331,13 @@ class DocumentResolver:
         words = name.split()
         return (len(words) == 2 and words[0].casefold() == "the" and self.company_nouns is not None
                 and words[1].casefold() in self.company_nouns)
+
+    def _trailing_speaker(self, mention: Mention) -> bool:
+        """Whether a mention is the speaker a sentence ends with (", the company said."): the
+        firms its sentence names are what it speaks about, not who it is."""
+        after = TRAILING_CUE.match(self.text, mention.end)
+        return (after is not None and self.cue_verbs is not None and after.group(1) in self.cue_verbs
+                and self.text[max(0, mention.start - 2):mention.start].strip() == ",")
 
     def _described_firm(self, name: str) -> bool:
         """ "the broadcast company", "The US firm": a company noun after one to three modifiers."""
@@ -457,6 +470,12 @@ class DocumentResolver:
     def _opens_sentence(self, mention: Mention) -> bool:
         """Whether a mention opens its sentence, or follows the comma of its opening phrase; a
         dateline ("DUBLIN, Calif., March 6 - ") is not part of the sentence, nor its place a subject."""
+        key = (mention.start, mention.end)
+        if key not in self._opening:
+            self._opening[key] = self._opens_its_sentence(mention)
+        return self._opening[key]
+
+    def _opens_its_sentence(self, mention: Mention) -> bool:
         start = self.segments.sentence_at(mention.start)[0]
         dateline_end = self._dateline_end()
         if start < dateline_end:
@@ -469,7 +488,8 @@ class DocumentResolver:
         described = DESCRIBED_FIRM.fullmatch(before.lstrip())
         if described is not None and self.company_nouns is not None and described.group(1) in self.company_nouns:
             return True                                 # "French industrial gas group <Duffour et Igon> has"
-        return not before or (before.endswith(",") and "," not in before[:-1])
+        return not before or (before.endswith(",") and "," not in before[:-1] and not (     # "On Monday, X"
+            self.cue_verbs is not None and any(word in self.cue_verbs for word in before.split())))
 
     def _dateline_end(self) -> int:
         """Where the document's dateline ends: the whole match of a rule that sets the reference
@@ -729,6 +749,9 @@ class DocumentResolver:
             named = self._named_body(target)
         if named is not None:       # "with the Italian finance minister Domenico Siniscalco"
             return [named]
+        introduced = self._introduced(target) if target.type in ("party_group", "organisation") else None
+        if introduced is not None:  # "A US defence company has agreed to pay ... The Titan corporation was"
+            return [introduced]
         fuller = self._fuller_group(target) if target.type == "party_group" else None
         if fuller is not None:      # "ministers" after "EC foreign ministers"
             return self._party_names((fuller.start, fuller.end), fuller, agreement, resolved)
@@ -775,6 +798,23 @@ class DocumentResolver:
         Bolivia met. They agreed"), else a group."""
         they = self._they(pos)
         return they if len(they) > 1 else self.party_reader.listed_countries(pos) or they
+
+    def _introduced(self, described: Mention) -> str | None:
+        """The name a lede gives in its second sentence to the one its first introduces with
+        "a" ("A US defence and telecommunications company has agreed to pay $28.5m ... The Titan
+        corporation was accused"): the organisation that opens the next sentence."""
+        sentences = self.segments.sentences
+        k = bisect_left(sentences, self.segments.sentence_at(described.start))
+        first = max(sentences[0][0], self._dateline_end()) if sentences else 0
+        if k + 1 >= len(sentences) or self.segments.sentence_at(first) != sentences[k] \
+                or not INDEFINITE_OPENING.fullmatch(self.text, first, described.start):
+            return None
+        following = self.outcome.of_type("organisation").within(sentences[k + 1])
+        opener = next(following, None)
+        if opener is None or not self._opens_sentence(opener):
+            return None
+        name = self.entity(opener)[0]
+        return lower_article(name) or name if name and not self._generic_firm(name) else None
 
     @staticmethod
     def _plain_group(group: Mention) -> bool:

@@ -127,6 +127,21 @@ def test_a_described_firm_is_the_one_it_describes(engine, text, expected):
 def test_a_plain_group_repeats_the_fuller_one_or_names_a_body(engine):
     repeated = ("Under the deal agreed by EC farm ministers, Chile gains. "
                 "But ministers failed to agree on a deal with Peru.")
-    assert parties(engine, repeated)[-1] == ["EC"]
+    assert parties(engine, repeated)[-1] == ["EC", "Peru"]
     body = "The Council of Ministers met in April. The agreement reached by ministers in May holds."
     assert parties(engine, body) == [["the Council of Ministers"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ", the company said" speaks for the firm the text is about, not the firms its sentence names
+    ("Zenco Holdings Corp said it was approached by a group keen to buy its unit, Brightline Corp.\n\n"
+     "The group includes managers of Brightline but no officers of Zenco, the company said.\n\n"
+     "The company has agreed to let the group review the unit.", ["Zenco Holdings Corp"]),
+    # a lede introduces with "a" whom its second sentence names
+    ("A US software and services company has agreed to pay $8m to settle charges. "
+     "The Orbis corporation was accused of fraud.", ["the Orbis corporation"]),
+    # a group at a firm
+    ("Ten former directors at Zenco have agreed to pay $4m.", ["Ten former directors at Zenco"]),
+])
+def test_whom_a_description_stands_for(engine, text, expected):
+    assert parties(engine, text) == [expected]
