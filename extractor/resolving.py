@@ -475,6 +475,9 @@ class DocumentResolver:
             self._opening[key] = self._opens_its_sentence(mention)
         return self._opening[key]
 
+    def _opens_sentence_at(self, pos: int) -> bool:
+        return not self.text[self.segments.sentence_at(pos)[0]:pos].strip()
+
     def _opens_its_sentence(self, mention: Mention) -> bool:
         start = self.segments.sentence_at(mention.start)[0]
         dateline_end = self._dateline_end()
@@ -772,7 +775,8 @@ class DocumentResolver:
         if owner is not None:                       # "its banks": Jarvis's banks
             return [owner]
         if target.type == "collective" or kind == "group":
-            found = (self._collective(agreement, resolved) or self._last_two(target)
+            found = ((self._pair_before(target) if target.type == "collective" else [])
+                     or self._collective(agreement, resolved) or self._last_two(target)
                      or (self._they_or_listed(target.start) if target.type == "pronoun" else []))
             if found or target.type != "party_group":
                 return found
@@ -880,6 +884,17 @@ class DocumentResolver:
             i += width
         return states
 
+    def _pair_before(self, collective: Mention) -> list[str]:
+        """ "Both companies" as the two firms its own sentence joins by "and" before it ("block
+        the Hughes and Baker merger unless both companies agreed")."""
+        for _, inside in self._sentences_back(collective.start, 0, ("organisation", "person", "country")):
+            for a, b in zip(inside[::-1][1:], inside[::-1]):
+                if self.text[a.end:b.start] == " and ":
+                    (name_a, kind_a), (name_b, kind_b) = self.entity(a), self.entity(b)
+                    if name_a and name_b and name_a != name_b and kind_a == kind_b == "organisation":
+                        return [name_a, name_b]
+        return []
+
     def _collective(self, agreement: Mention, resolved: list[Mention]) -> list[str]:
         for earlier in reversed(resolved):      # resolved: the agreements before this one
             if earlier.start < agreement.start and earlier.value and self._corporate(earlier):
@@ -927,6 +942,9 @@ class DocumentResolver:
                 end = m.end
             if len(names) == 1 and kind == "group":
                 return [self.text[sentence[0]:opener.end].strip()]     # "Government sources"
+            if len(names) == 1 and opener.type == "organisation" and kind == "organisation" \
+                    and not self._generic_firm(names[0]) and self._opens_sentence_at(pos):
+                return names        # "The Countryside Alliance says ... They have agreed"
             return names if len(names) > 1 else []
         return []
 

@@ -145,3 +145,14 @@ def test_a_plain_group_repeats_the_fuller_one_or_names_a_body(engine):
 ])
 def test_whom_a_description_stands_for(engine, text, expected):
     assert parties(engine, text) == [expected]
+
+
+def test_both_companies_are_the_pair_their_sentence_joins(engine):
+    text = ("Regulators said they would block the Zenco Corp and Brightline Corp merger unless "
+            "both companies agreed to sell a unit.")
+    assert parties(engine, text) == [["Zenco Corp", "Brightline Corp"]]
+
+
+def test_they_may_stand_for_the_organisation_opening_the_sentence_before(engine):
+    text = "The Zenco Group says it expects 400 members to come. They have agreed to keep to the site."
+    assert parties(engine, text) == [["the Zenco Group"]]
