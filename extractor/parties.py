@@ -37,10 +37,10 @@ PREPOSITION_END = regex.compile(
 COUNTERPARTY_END = regex.compile(
     r"\s*(?:[,.;:)\]]|$)|\s+(?:to|on|in|for|over|of|at|by|under|which|that|who|last|next|this|after|"
     r"before|until|from|with|since|during|as|and|amid)(?![\p{L}])")
-# A capitalised word joined to a name before it ("UK Athletics"), or by a particle ("Petroles de":
-# group 3, which must be in lexicon name_particles).
+# A capitalised word joined to a name before it ("UK Athletics"), or by a particle ("Petroles de",
+# "Petroleos De": group 3, which must be in lexicon name_particles).
 WORD_BEFORE = regex.compile(
-    r"(?<![\p{L}\p{N}.,'’&-])(\p{Lu}[\p{L}\p{N}.&-]*)((?:[ \t]+(\p{Ll}+))?[ \t]|[ \t]+&[ \t]+)$")
+    r"(?<![\p{L}\p{N}.,'’&-])(\p{Lu}[\p{L}\p{N}.&-]*)((?:[ \t]+(\p{Ll}+|\p{Lu}\p{Ll}{1,3}))?[ \t]|[ \t]+&[ \t]+)$")
 WORD_AFTER = regex.compile(r"[ \t]+(\p{Lu}[\p{L}.]*)")
 AMPERSAND_AFTER = regex.compile(r"[ \t]+&[ \t]+(?:\p{Lu}[\p{L}\p{N}-]*|Co\.?)(?:[ \t]+\p{Lu}[\p{L}\p{N}-]*)*")
 APPOSITION_END = regex.compile(r"[ \t]*(?:[,.;:]|$)")
@@ -49,6 +49,10 @@ MEMBER_OF = regex.compile(r"[ \t]+of[ \t]+$")
 CUE_AFTER = regex.compile(r"[ \t]+(\p{Ll}+)")
 OF_BODY = regex.compile(r"[ \t]+(?:from|of|at)[ \t]+")
 TWO_FIRMS = regex.compile(r"(.+?)\s+and\s+(\p{Lu}.*)")
+# After an agreement's object: words of place, time or size, then "with" (no new clause between).
+WITH_AFTER = regex.compile(
+    r"((?:[ \t]+(?!(?:to|that|which|who|and|but|as|after|before|if|while|said|says|would|will)(?![\p{L}]))"
+    r"[\p{L}\p{N}$£€.,-]+){1,6}?)[ \t]+with[ \t]+(?:the[ \t]+)?(?=\p{Lu})")
 LOOK_BACK = 200     # characters before a subject searched for names coordinated with it
 
 
@@ -92,6 +96,11 @@ class PartyReader:
             yield span, target
             if target is not None and target.type in NAMED and span[0] >= agreement.end:
                 yield from self._joined_after(target)
+        if all(span[1] <= agreement.end for span, _ in captured):
+            later = self._with_after(agreement.match.end())
+            if later is not None:        # "sign a pact in Caracas on March 17 with Petroleos De Venezuela"
+                yield (later.start, later.end), later
+                yield from self._joined_after(later)
 
     def completed_name(self, mention: Mention) -> str | None:
         """The whole name where the mention rules cut it short ("Tender Loving" of "Tender Loving
@@ -174,8 +183,18 @@ class PartyReader:
             if after is None or not self._coordinated(self.r.text[current.end:after.start]) \
                     or not COUNTERPARTY_END.match(self.r.text, after.end):
                 return
-            yield (after.start, after.end), after
+            if not (after.match.group().isupper() and self.r.text[current.end:after.start] == ", "
+                    and self.r.text[after.end:after.end + 1] == ","):     # "Petroleos De Venezuela, PDVSA, to"
+                yield (after.start, after.end), after
             current = after
+
+    def _with_after(self, end: int) -> Mention | None:
+        """A counterparty after the object and a few words of place, time or size ("a deal
+        totalling $375m with Banc of America ..."): a named mention right after "with"."""
+        link = WITH_AFTER.match(self.r.text, end)
+        if link is None or len(link.group(1).split()) > 6:
+            return None
+        return self._named_starting_after(link.end(), link.end() + LOOK_BACK)
 
     def _coordinated(self, gap: str) -> bool:
         """Whether the text between two names joins them: a joiner, then at most a description
@@ -275,6 +294,9 @@ class PartyReader:
         sentence_start = self.r.segments.sentence_at(start)[0]
         for _ in range(4):
             word = WORD_BEFORE.search(text, max(sentence_start, start - 40), start)
+            if word is not None and word.group(3) and word.group(3)[0].isupper() \
+                    and not (self.particles is not None and word.group(3) in self.particles):
+                word = WORD_BEFORE.search(text, word.start(3), start)     # "New York": "York", not a particle
             if word is None or self._stop_word(word.group(1)) or _ends_sentence(word.group(1)) \
                     or (word.group(3) and not (self.particles is not None and word.group(3) in self.particles)) \
                     or (target.type == "country" and not word.group(2).strip()) \

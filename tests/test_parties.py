@@ -156,3 +156,17 @@ def test_both_companies_are_the_pair_their_sentence_joins(engine):
 def test_they_may_stand_for_the_organisation_opening_the_sentence_before(engine):
     text = "The Zenco Group says it expects 400 members to come. They have agreed to keep to the site."
     assert parties(engine, text) == [["the Zenco Group"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "with" after the object and a few words of place, time or size
+    ("Zenco signed a pact in Lima on March 17 with Petroleos De Venezuela to sell oil.",
+     ["Zenco", "Petroleos De Venezuela"]),
+    # an acronym set off by commas after a name is that name again
+    ("Zenco signed a pact in Lima on March 17 with Petroleos De Venezuela, PDVSA, to sell oil.",
+     ["Zenco", "Petroleos De Venezuela"]),
+    # a capitalised word before a name is no particle unless the lexicon says so
+    ("The New York Times Co agreed to buy it.", ["the New York Times Co"]),
+])
+def test_the_other_side_after_the_object(engine, text, expected):
+    assert parties(engine, text) == [expected]
