@@ -23,7 +23,9 @@ Span = tuple[int, int]
 
 NAMED = ("organisation", "country", "person", "title")
 # Between two coordinated names: a comma, "and" (Reuters capitalises it after "U.S."), or both.
-JOIN = r">?(?:\s*<[^<>\s]{1,12}>)?(?:\s*,\s*(?:[Aa]nd\s+)?|\s+(?:and|And|AND)\s+)<?"   # Reuters: "<A> and B <REV>"
+# What Reuters sets after a name before the joiner: the bracket closing it, a ticker ("<A> and B <REV>").
+BRACKETED_AFTER = r">?(?:\s*<[^<>\s]{1,12}>)?"
+JOIN = BRACKETED_AFTER + r"(?:\s*,\s*(?:[Aa]nd\s+)?|\s+(?:and|And|AND)\s+)<?"
 # A described name after the joiner: "and Canada-based wireless products company Sierra Wireless".
 DESCRIBED = regex.compile(r"(?:[\p{L}\p{N}]+-\p{Ll}[\p{Ll}-]*\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,5}")
 POSSESSED = regex.compile(r"[’']s\s+")
@@ -51,8 +53,8 @@ OF_BODY = regex.compile(r"[ \t]+(?:from|of|at)[ \t]+")
 TWO_FIRMS = regex.compile(r"(.+?)\s+and\s+(\p{Lu}.*)")
 # After an agreement's object: words of place, time or size, then "with" (no new clause between).
 WITH_AFTER = regex.compile(
-    r"((?:[ \t]+(?!(?:to|that|which|who|and|but|as|after|before|if|while|said|says|would|will)(?![\p{L}]))"
-    r"[\p{L}\p{N}$£€.,-]+){1,6}?)[ \t]+with[ \t]+(?:the[ \t]+)?(?=\p{Lu})")
+    r"(?:[ \t]+(?!(?:to|that|which|who|and|but|as|after|before|if|while|said|says|would|will)(?![\p{L}]))"
+    r"[\p{L}\p{N}$£€.,-]+){1,6}?[ \t]+with[ \t]+(?:the[ \t]+)?(?=\p{Lu})")
 LOOK_BACK = 200     # characters before a subject searched for names coordinated with it
 
 
@@ -192,9 +194,7 @@ class PartyReader:
         """A counterparty after the object and a few words of place, time or size ("a deal
         totalling $375m with Banc of America ..."): a named mention right after "with"."""
         link = WITH_AFTER.match(self.r.text, end)
-        if link is None or len(link.group(1).split()) > 6:
-            return None
-        return self._named_starting_after(link.end(), link.end() + LOOK_BACK)
+        return self._named_starting_after(link.end(), link.end() + LOOK_BACK) if link is not None else None
 
     def _coordinated(self, gap: str) -> bool:
         """Whether the text between two names joins them: a joiner, then at most a description

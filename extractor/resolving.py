@@ -26,7 +26,7 @@ from dataclasses import replace
 from typing import Any, Iterator
 
 from .compiling import Lexicon
-from .parties import PartyReader
+from .parties import BRACKETED_AFTER, PartyReader
 from .linking import link_agreements
 from .matching import MatchOutcome, Mention, mention_for
 from .people import people_of
@@ -42,13 +42,13 @@ NICKNAME_MARKS = "'‘’\"“”"
 ANTECEDENT_SENTENCES = 6
 # How many earlier subjects "the company" looks back through for the firm (bounds a long text's cost).
 SUBJECTS_BACK = 50
+FIRM_PAIR_TYPES = ("organisation", "person", "country")
 THEY_TYPES = ("title", "person", "organisation", "country", "party_group", "descriptor", "pronoun")
 INDEFINITE_OPENING = re.compile(r"\s*(?:A|An)\s+(?:[\w-]+\s+){0,5}")    # "A US defence and "
 TRAILING_CUE = re.compile(r"[ \t]+(\w+)[ \t]*[.;]")       # ", the company said."
 DESCRIBED_FIRM = re.compile(r"(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,3}([a-z]+)")   # "French industrial gas group"
 DESCRIBED_OPENER = re.compile(r"\s*(?:[\w-]+\s+){1,2}")     # "Hollywood actors Samuel L Jackson and ..."
-# Between coordinated names; Reuters closes a bracketed name and may add a ticker ("<A> and B <REV>").
-JOINER = re.compile(r">?(?:\s*<[^<>\s]{1,12}>)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)<?")
+JOINER = re.compile(BRACKETED_AFTER + r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)<?")    # between coordinated names
 POSSESSIVE = re.compile(r"[’']s?(?![\w])")
 DESCRIPTION = re.compile(r"the[ \t]+[a-z]|(?!the[ \t])[a-z]")                 # "the troubled mining firm", not "the US"
 # "said it", "announced last week that it"
@@ -295,8 +295,7 @@ class DocumentResolver:
                 if self._trailing_speaker(mention):        # "... no officers of Allegheny, the company said."
                     return (self._latest_subject(mention.start, "organisation") or self._first_firm_before(mention.start)
                             or name), "organisation"
-                return (self._first_firm_before(mention.start) or self._latest_subject(mention.start, "organisation")
-                        or name), "organisation"
+                return self._firm_about(mention.start) or name, "organisation"
             if self._described_firm(mention.match.group()):
                 return self._described_referent(mention) or name, "organisation"
             return name, "organisation"
@@ -350,27 +349,29 @@ class DocumentResolver:
         broadcast company": Taft Broadcasting Co), else, where a nationality describes it and
         it opens its sentence, the firm named last in the sentence before ("... its alliance
         with General Motors. The US firm agreed")."""
-        modifiers = [w.casefold() for w in described.match.group().split()[1:-1] if len(w) > 4]
+        words = described.match.group().split()[1:-1]
+        modifiers = [w.casefold() for w in words if len(w) > 4]
         organisations = self.outcome.of_type("organisation")
         before = organisations.mentions[:bisect_left(organisations.starts, described.start)]
         for mention in reversed(before):
             words = mention.match.group().casefold().split()
             if any(word.startswith(m) for m in modifiers for word in words):
                 return self.entity(mention)[0]
-        words = described.match.group().split()[1:-1]
-        national = any(True for _ in self.outcome.of_type("country").within((described.start, described.end))) or (
+        national = next(self.outcome.of_type("country").within((described.start, described.end)), None) is not None or (
             self.nationalities is not None and any(word in self.nationalities for word in words))
         if not national or not self._opens_sentence(described):
             return None
-        for _, inside in self._sentences_back(described.start, 1, ("organisation",)):
+        for _, inside in list(self._sentences_back(described.start, 1, ("organisation",)))[1:]:    # the sentence before
             for mention in reversed(inside):
-                if mention.start < self._dateline_end():
-                    continue
-                name = self.entity(mention)[0]
-                if name and not self._generic_firm(name) and not self._described_firm(name) \
-                        and self.segments.sentence_at(mention.start) != self.segments.sentence_at(described.start):
+                name = self.entity(mention)[0] if mention.start >= self._dateline_end() else None
+                if name and not self._generic_firm(name) and not self._described_firm(name):
                     return name
         return None
+
+    def _firm_about(self, pos: int) -> str | None:
+        """The firm "the company" at `pos` stands for: the first its sentence names before it,
+        else the latest subject that is a firm."""
+        return self._first_firm_before(pos) or self._latest_subject(pos, "organisation")
 
     def _first_firm_before(self, pos: int) -> str | None:
         """The first organisation named in the sentence before `pos` ("In a statement from Lycos
@@ -775,7 +776,7 @@ class DocumentResolver:
         if owner is not None:                       # "its banks": Jarvis's banks
             return [owner]
         if target.type == "collective" or kind == "group":
-            found = ((self._pair_before(target) if target.type == "collective" else [])
+            found = ((self._named_pair(target.start, 1, FIRM_PAIR_TYPES) if target.type == "collective" else [])
                      or self._collective(agreement, resolved) or self._last_two(target)
                      or (self._they_or_listed(target.start) if target.type == "pronoun" else []))
             if found or target.type != "party_group":
@@ -792,7 +793,7 @@ class DocumentResolver:
         if first.casefold() == "its":
             owner = self._antecedent(group.start, "organisation")
         elif first.casefold() == "the" and self.firm_bodies is not None and rest in self.firm_bodies:
-            owner = self._first_firm_before(group.start) or self._latest_subject(group.start, "organisation")
+            owner = self._firm_about(group.start)
         else:
             return None
         return f"{owner}'s {rest}" if owner and not DESCRIPTION.match(owner) else None
@@ -818,7 +819,7 @@ class DocumentResolver:
         if opener is None or not self._opens_sentence(opener):
             return None
         name = self.entity(opener)[0]
-        return lower_article(name) or name if name and not self._generic_firm(name) else None
+        return (lower_article(name) or name) if name and not self._generic_firm(name) else None
 
     @staticmethod
     def _plain_group(group: Mention) -> bool:
@@ -884,17 +885,6 @@ class DocumentResolver:
             i += width
         return states
 
-    def _pair_before(self, collective: Mention) -> list[str]:
-        """ "Both companies" as the two firms its own sentence joins by "and" before it ("block
-        the Hughes and Baker merger unless both companies agreed")."""
-        for _, inside in self._sentences_back(collective.start, 0, ("organisation", "person", "country")):
-            for a, b in zip(inside[::-1][1:], inside[::-1]):
-                if self.text[a.end:b.start] == " and ":
-                    (name_a, kind_a), (name_b, kind_b) = self.entity(a), self.entity(b)
-                    if name_a and name_b and name_a != name_b and kind_a == kind_b == "organisation":
-                        return [name_a, name_b]
-        return []
-
     def _collective(self, agreement: Mention, resolved: list[Mention]) -> list[str]:
         for earlier in reversed(resolved):      # resolved: the agreements before this one
             if earlier.start < agreement.start and earlier.value and self._corporate(earlier):
@@ -948,15 +938,17 @@ class DocumentResolver:
             return names if len(names) > 1 else []
         return []
 
-    def _named_pair(self, pos: int, depth: int = 5) -> list[str]:
+    def _named_pair(self, pos: int, depth: int = 5, types: tuple[str, ...] = ("country", "organisation")) -> list[str]:
         """The first two countries or organisations joined by "and" ("the US and EU stepped
-        back") in the latest of `depth` sentences up to `pos` that has such a pair."""
-        for _, inside in self._sentences_back(pos, depth - 1, ("country", "organisation")):
+        back"; "block the Hughes and Baker merger unless both companies agreed", where a
+        person-typed name may stand for a firm) in the latest of `depth` sentences up to `pos`
+        that has such a pair."""
+        for _, inside in self._sentences_back(pos, depth - 1, types):
             for a, b in zip(inside, inside[1:]):
                 if self.text[a.end:b.start] == " and ":
-                    names = [self.entity(a)[0], self.entity(b)[0]]
-                    if all(names) and names[0] != names[1]:
-                        return [str(n) for n in names]
+                    (name_a, kind_a), (name_b, kind_b) = self.entity(a), self.entity(b)
+                    if name_a and name_b and name_a != name_b and kind_a == kind_b == "organisation":
+                        return [name_a, name_b]
         return []
 
     def _last_two(self, collective: Mention) -> list[str]:
