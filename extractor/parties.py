@@ -47,6 +47,11 @@ WORD_AFTER = regex.compile(r"[ \t]+(\p{Lu}[\p{L}.]*)")
 AMPERSAND_AFTER = regex.compile(r"[ \t]+&[ \t]+(?:\p{Lu}[\p{L}\p{N}-]*|Co\.?)(?:[ \t]+\p{Lu}[\p{L}\p{N}-]*)*")
 APPOSITION_END = regex.compile(r"[ \t]*(?:[,.;:]|$)")
 OWNED = regex.compile(r"[’']s[ \t]+|[ \t](?=\p{Lu})")
+DESCRIBED_BY = regex.compile(r"[ \t]+(?:\p{Ll}+[ \t]+){0,2}?(\p{Ll}+)[ \t]+(?=\p{Lu})")    # "Hollywood studio"
+# After an offer noun: who made it, perhaps after a number or word ("by eight Purolator executives").
+OFFER_VERB = regex.compile(r"devised|made|proposed|offered|led|submitted|tabled")
+OFFERED_BY = regex.compile(r"[ \t]+(?:(?:devised|made|proposed|offered|led|submitted|tabled|put[ \t]+forward)[ \t]+)?"
+                           r"(?:from|by)[ \t]+(?:the[ \t]+)?((?:\p{N}+|\p{Ll}+)[ \t]+(?=\p{Lu}))?")
 MEMBER_OF = regex.compile(r"[ \t]+of[ \t]+$")
 CUE_AFTER = regex.compile(r"[ \t]+(\p{Ll}+)")
 OF_BODY = regex.compile(r"[ \t]+(?:from|of|at)[ \t]+")
@@ -94,10 +99,16 @@ class PartyReader:
             yield from self._joined_before(first)
         for span, target in captured:
             if target is not None and target.type in NAMED:
-                span, target = self._owned(target) or self.member(target) or (span, target)
+                span, target = self._owned(target) or self.member(target) or self._described_by(target) or (span, target)
+            elif target is not None and target.type == "place":
+                span, target = self._described_by(target) or (span, target)
             yield span, target
             if target is not None and target.type in NAMED and span[0] >= agreement.end:
                 yield from self._joined_after(target)
+        offerer = self._offered_by(agreement)
+        if offerer is not None:          # "agreed to a buyout by eight Purolator executives and EF Hutton LBO Inc"
+            yield (offerer.start, offerer.end), offerer
+            yield from self._joined_after(offerer)
         if all(span[1] <= agreement.end for span, _ in captured):
             later = self._with_after(agreement.match.end())
             if later is not None:        # "sign a pact in Caracas on March 17 with Petroleos De Venezuela"
@@ -190,6 +201,23 @@ class PartyReader:
                 yield (after.start, after.end), after
             current = after
 
+    def _offered_by(self, agreement: Mention) -> Mention | None:
+        """Whose offer the agreement accepts, named after the object's noun of lexicon
+        offer_nouns ("agreed to a buyout from Morgan Stanley", "a plan devised by Hughes")."""
+        span = agreement.group_span("object")
+        nouns = self.r.lexicons.get("offer_nouns")
+        words = self.r.text[span[0]:span[1]].split() if span is not None else []
+        if OFFER_VERB.fullmatch(words[-1] if words else ""):
+            words = words[:-1]          # "a plan devised", the object cut before "by Hughes"
+        if not words or nouns is None or words[-1] not in nouns:
+            return None
+        by = OFFERED_BY.match(self.r.text, span[1])
+        if by is None:
+            return None
+        at = by.start(1) if by.group(1) else by.end()
+        return self.r._starting_at(at, ("party_group",) + NAMED) or (
+            self.r._starting_at(by.end(), NAMED) if by.group(1) else None)
+
     def _with_after(self, end: int) -> Mention | None:
         """A counterparty after the object and a few words of place, time or size ("a deal
         totalling $375m with Banc of America ..."): a named mention right after "with"."""
@@ -252,6 +280,18 @@ class PartyReader:
                 return ((owned.start, owned.end), owned) if possessive else ((owner.start, owned.end), None)
             return (link.end(), owned.end), None        # "Germany's Hoechst AG" read as one name
         return None
+
+    def _described_by(self, word: Mention) -> tuple[Span, Mention] | None:
+        """The firm a place or country describes, named after a company noun of lexicon
+        company_nouns ("with Hollywood studio Warner Brothers", "US oil giant Exxon")."""
+        if word.type not in ("country", "person", "place"):
+            return None
+        described = DESCRIBED_BY.match(self.r.text, word.end)
+        nouns = self.describers[0]
+        if described is None or nouns is None or described.group(1) not in nouns:
+            return None
+        firm = self.r._starting_at(described.end(), ("organisation", "person"))
+        return ((firm.start, firm.end), firm) if firm is not None else None
 
     def member(self, body: Mention) -> tuple[Span, Mention] | None:
         """The person named as of a body ("Smolinski of Data Resources agreed"): the person is the side."""

@@ -43,6 +43,10 @@ ANTECEDENT_SENTENCES = 6
 # How many earlier subjects "the company" looks back through for the firm (bounds a long text's cost).
 SUBJECTS_BACK = 50
 FIRM_PAIR_TYPES = ("organisation", "person", "country")
+# A cue verb right after a sentence's opener, and "that": the reported clause starts after it.
+REPORTED_BY = re.compile(r"[ \t]+([a-z]+)[ \t]+(?:that[ \t]+)?")
+THAT_CLAUSE = re.compile(r"[ \t]+(?:ha[sd][ \t]+|have[ \t]+)?[a-z]+(?:[ \t]+(?:him|her|them|us|me))?[ \t]+that[ \t]+")
+REPORTED_VERB = re.compile(r"[ \t]+(?!(?:they|he|she|it|we|you)\b)(?:also[ \t]+)?[a-z]")    # its verb follows
 THEY_TYPES = ("title", "person", "organisation", "country", "party_group", "descriptor", "pronoun")
 INDEFINITE_OPENING = re.compile(r"\s*(?:A|An)\s+(?:[\w-]+\s+){0,5}")    # "A US defence and "
 TRAILING_CUE = re.compile(r"[ \t]+(\w+)[ \t]*[.;]")       # ", the company said."
@@ -513,6 +517,10 @@ class DocumentResolver:
         inside quotation marks; else the most recent mention of the kind."""
         if kind == "group":
             return None
+        if kind == "person":
+            quoted = self._quoted_antecedent(pos)
+            if quoted is not None:
+                return quoted
         candidates, starts = self._subject_candidates()
         own = self.segments.sentence_at(pos)
         i = bisect_left(starts, pos) - 1
@@ -544,6 +552,40 @@ class DocumentResolver:
             if name:
                 return name
         return None
+
+    def _quoted_antecedent(self, pos: int) -> str | None:
+        """Whom "he" inside quotation marks stands for: never the one who speaks them, but the
+        latest other person named before it in its paragraph, quoted or not ('Lucy Fischer told
+        NPR, "[Khan] had been released on the provision that he had agreed"'; 'Tony Blair
+        said: "Paul has been a valued colleague. He has made ..."'). A lone first name is the
+        one person of the document with that first name (Paul Boateng)."""
+        if self.outcome.of_type("quote_span").containing((pos, pos + 1)) is None:
+            return None
+        paragraph = self.segments.paragraph_at(pos)
+        speakers = set()
+        for reporting in self.outcome.of_type("reporting").within(paragraph):
+            span = reporting.group_span("speaker")
+            target = self.mention_at(reporting, "speaker", span) if span else None
+            if target is not None:
+                speakers.add(self.entity(target)[0])
+        starts_back, mentions = self._latest_first(PEOPLE)
+        for i in range(bisect_left(starts_back, -pos + 1), len(mentions)):
+            mention = mentions[i]
+            if mention.start < paragraph[0]:
+                break
+            name, kind = self.entity(mention)
+            if not name or kind != "person" or name in speakers:
+                continue
+            if " " not in name:     # a lone word is a person only if the document names him in full
+                fuller = {" ".join(tokens) for tokens in self._people_tokens() if len(tokens) > 1 and tokens[0] == name}
+                if len(fuller) != 1:
+                    continue
+                name = fuller.pop()
+            return name
+        return None
+
+    def _people_tokens(self) -> list[list[str]]:
+        return [tokens for found in self.people_by_last.values() for tokens in found]
 
     def _reporter(self, pos: int, kind: str, before: list[Mention]) -> str | None:
         """The subject of the clause that "it" or "he" at `pos` hangs on, in its own sentence:
@@ -756,6 +798,9 @@ class DocumentResolver:
         introduced = self._introduced(target) if target.type in ("party_group", "organisation") else None
         if introduced is not None:  # "A US defence company has agreed to pay ... The Titan corporation was"
             return [introduced]
+        holders = self._title_holders(target) if target.type == "party_group" else []
+        if holders:                 # "the energy ministers" after "energy minister Yuval Steinitz, ..."
+            return holders
         fuller = self._fuller_group(target) if target.type == "party_group" else None
         if fuller is not None:      # "ministers" after "EC foreign ministers"
             return self._party_names((fuller.start, fuller.end), fuller, agreement, resolved)
@@ -782,6 +827,24 @@ class DocumentResolver:
             if found or target.type != "party_group":
                 return found
         return [name] if name else []       # a described group as written ("reached by ministers")
+
+    def _title_holders(self, group: Mention) -> list[str]:
+        """ "The energy ministers" as the people its sentence or the one before names with that
+        title in the singular ("... and energy minister Yuval Steinitz, ... and energy minister
+        Konstantinos Hatzidakis"), where it names two at least."""
+        words = group.match.group().split()
+        if words[0].casefold() == "the":
+            words = words[1:]
+        if len(words) < 2 or not words[-1].endswith("s"):
+            return []
+        office = " ".join(words[:-1] + [words[-1][:-1]]).casefold()
+        holders: list[str] = []
+        for _, inside in self._sentences_back(group.start, 1, ("title",)):
+            for title in inside:
+                if title.value and (title.value.get("title") or "").casefold() == office and title.value.get("person"):
+                    if title.value["person"] not in holders:
+                        holders.append(title.value["person"])
+        return holders if len(holders) > 1 else []
 
     def _owner_of(self, group: Mention) -> str | None:
         """ "its pilots" as the pilots of the firm "its" stands for ("Delta's pilots"); "the
@@ -899,24 +962,30 @@ class DocumentResolver:
 
     def _sentences_back(self, pos: int, depth: int, types: tuple[str, ...]) -> Iterator[tuple[Span, list[Mention]]]:
         """The sentence of `pos` and the `depth` before it, latest first, each with its mentions
-        of these types that end by `pos`, in text order (longer first at one start)."""
+        of these types that end by `pos`, in text order (longer first at one start), none of
+        them in the dateline ("AKRON, Ohio, June 29 - Gencorp Inc and Continental AG ...")."""
         sentences = self.segments.sentences
         k = bisect_left(sentences, self.segments.sentence_at(pos))
+        dateline_end = self._dateline_end()
         for sentence in sentences[max(0, k - depth):k + 1][::-1]:
-            yield sentence, sorted((m for t in types for m in self.outcome.of_type(t).within(sentence) if m.end <= pos),
-                                   key=lambda m: (m.start, -m.end))
+            yield sentence, sorted((m for t in types for m in self.outcome.of_type(t).within(sentence)
+                                    if m.end <= pos and m.start >= dateline_end), key=lambda m: (m.start, -m.end))
 
     def _they(self, pos: int, depth: int = 3) -> list[str]:
         """ "They" at `pos`: the subjects that open its own sentence before it ("Government
         sources told the BBC they had reached") or one of the `depth` sentences before ("Jackson
         and Stiller star in it. They agreed to appear"): names joined by "and" or commas, a
         group ("The lawmakers"), or what an opening "they" there stands for."""
+        reporting_group = self._reporting_group(pos)
+        if reporting_group is not None:
+            return [reporting_group]
         for sentence, inside in self._sentences_back(pos, depth, THEY_TYPES):
             openers = [m for m in inside[:1] if self._opens_sentence(m) or DESCRIBED_OPENER.fullmatch(
                 self.text[sentence[0]:m.start])]
             if not openers:
                 continue
-            opener = openers[0]
+            opener = self._reported_subject(openers[0], inside)
+            opening = sentence[0] if opener is openers[0] else opener.start
             if opener.type == "pronoun":    # "He said they had both seen": look further back
                 if self._head(opener) != "they":
                     continue
@@ -931,12 +1000,34 @@ class DocumentResolver:
                     names.append(name)
                 end = m.end
             if len(names) == 1 and kind == "group":
-                return [self.text[sentence[0]:opener.end].strip()]     # "Government sources"
+                return [self.text[opening:opener.end].strip()]     # "Government sources"
             if len(names) == 1 and opener.type == "organisation" and kind == "organisation" \
                     and not self._generic_firm(names[0]) and self._opens_sentence_at(pos):
                 return names        # "The Countryside Alliance says ... They have agreed"
             return names if len(names) > 1 else []
         return []
+
+    def _reporting_group(self, pos: int) -> str | None:
+        """The group whose "that" clause "they" at `pos` opens ("his colleagues had told him
+        that they would not agree"): "they" are the group, whose owner "his" names."""
+        for _, inside in self._sentences_back(pos, 0, ("party_group",)):
+            for group in reversed(inside):
+                if THAT_CLAUSE.fullmatch(self.text, group.end, pos):
+                    return self._owner_of(group) or self.entity(group)[0]
+        return None
+
+    def _reported_subject(self, opener: Mention, inside: list[Mention]) -> Mention:
+        """The subject of the clause a speaker reports, where the sentence opens with one
+        ("Tayer said the ministers agreed ... They also agreed"), else the opener itself."""
+        said = REPORTED_BY.match(self.text, opener.end)
+        if said is None or self.cue_verbs is None or said.group(1) not in self.cue_verbs:
+            return opener
+        if self.cue_verbs.value(said.group(1)) != "say" and not said.group().rstrip().endswith("that"):
+            return opener       # "Sir Edward called the Liberal leader back": no clause reported
+        subject = next((m for m in inside if m.start == said.end() and m.type != "pronoun"), None)
+        if subject is None or not REPORTED_VERB.match(self.text, subject.end):
+            return opener       # "Government sources told the BBC they had": the BBC only listens
+        return subject
 
     def _named_pair(self, pos: int, depth: int = 5, types: tuple[str, ...] = ("country", "organisation")) -> list[str]:
         """The first two countries or organisations joined by "and" ("the US and EU stepped
