@@ -793,6 +793,8 @@ class DocumentResolver:
         named = self._name_after(target) if target.type in ("party_group", "descriptor") else None
         if named is None and target.type == "party_group":
             named = self._named_body(target)
+        if named is None and target.type in ("party_group", "organisation"):
+            named = self._named_with_head(target)
         if named is not None:       # "with the Italian finance minister Domenico Siniscalco"
             return [named]
         introduced = self._introduced(target) if target.type in ("party_group", "organisation") else None
@@ -905,6 +907,20 @@ class DocumentResolver:
                         and any(word[:1].isupper() for word in modifiers):
                     return mention
         return None
+
+    def _named_with_head(self, described: Mention) -> str | None:
+        """ "The club" as the name an earlier description with that head word gave ("German
+        football club Borussia Dortmund ... the club agreeing a rescue plan")."""
+        words = described.match.group().split()
+        if len(words) < 2 or words[0].casefold() not in ("the", "that", "this") or not words[-1].islower():
+            return None
+        head = re.compile(r"(?<![\w-])" + re.escape(words[-1]) + r"[ \t]+(?=[A-Z])")
+        named = None
+        for found in head.finditer(self.text, 0, described.start):
+            mention = self._starting_at(found.end(), ("organisation", "person"))
+            if mention is not None and mention.end <= described.start:
+                named = self.entity(mention)[0] or named
+        return named
 
     def _named_body(self, described: Mention) -> str | None:
         """ "That coalition" is the organisation named with the same head word ("the Stop Murder
@@ -1052,10 +1068,16 @@ class DocumentResolver:
         return self._last_two_of(collective, str(kind)) if kind in ("country", "organisation") else []
 
     def _last_two_of(self, collective: Mention, kind: str) -> list[str]:
-        starts_back, mentions = self._latest_first((kind,))
+        """The last two names of this kind before the phrase; for firms, a lone word the mention
+        rules read as a person and the document never names more fully may be one ("Verizon has
+        won a takeover battle for US phone firm MCI. The two firms are expected to seal")."""
+        starts_back, mentions = self._latest_first((kind, "person") if kind == "organisation" else (kind,))
         names: list[str] = []
         for m in mentions[bisect_left(starts_back, -collective.start + 1):]:
-            name = self.entity(m)[0]
+            name, found = self.entity(m)
+            if m.type == "person" and not (found == "person" and self._name_or_firm(m, name or " ", kind)
+                                           and self._opens_sentence(m)):
+                continue
             if name and name not in names and not self._generic_firm(name) and not DESCRIPTION.match(name):
                 names.append(name)     # a name, not a description ("the troubled mining firm")
                 if len(names) == 2:
