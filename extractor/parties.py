@@ -44,6 +44,7 @@ COUNTERPARTY_END = regex.compile(
 WORD_BEFORE = regex.compile(
     r"(?<![\p{L}\p{N}.,'’&-])(\p{Lu}[\p{L}\p{N}.&-]*)((?:[ \t]+(\p{Ll}+|\p{Lu}\p{Ll}{1,3}))?[ \t]|[ \t]+&[ \t]+)$")
 WORD_AFTER = regex.compile(r"[ \t]+(\p{Lu}[\p{L}.]*)")
+PARTICLE_AFTER = regex.compile(r"[ \t]+(\p{Ll}+)[ \t]+\p{Lu}[\p{L}.-]*(?:[ \t]+\p{Lu}[\p{L}.-]*)*")
 AMPERSAND_AFTER = regex.compile(r"[ \t]+&[ \t]+(?:\p{Lu}[\p{L}\p{N}-]*|Co\.?)(?:[ \t]+\p{Lu}[\p{L}\p{N}-]*)*")
 APPOSITION_END = regex.compile(r"[ \t]*(?:[,.;:]|$)")
 OWNED = regex.compile(r"[’']s[ \t]+|[ \t](?=\p{Lu})")
@@ -237,6 +238,9 @@ class PartyReader:
         if described is None:
             return False
         words = rest.split()
+        modifiers = self.r.lexicons.get("title_modifiers")
+        if modifiers is not None and all(word in modifiers for word in words):
+            return True                         # "President Trump and the previous Congress"
         return "-" in words[0] and len(words) == 1 or any(
             lexicon is not None and words[-1] in lexicon for lexicon in self.describers)
 
@@ -345,6 +349,10 @@ class PartyReader:
             start = word.start()
         ampersand = AMPERSAND_AFTER.match(text, end)
         end = ampersand.end() if ampersand else end
+        particle = PARTICLE_AFTER.match(text, end)
+        if particle is not None and target.type in ("organisation", "person") and self.particles is not None \
+                and particle.group(1) in self.particles:
+            end = particle.end()                # "Regie Nationale" + "des Usines Renault"
         suffix = WORD_AFTER.match(text, end)
         if suffix is not None and target.type in ("organisation", "person") and self._head_word(suffix.group(1)):
             end = suffix.end()                  # "Morgan Guaranty Trust" + "Co", "Chemical" + "Bank"

@@ -45,6 +45,8 @@ SUBJECTS_BACK = 50
 FIRM_PAIR_TYPES = ("organisation", "person", "country")
 # A cue verb right after a sentence's opener, and "that": the reported clause starts after it.
 REPORTED_BY = re.compile(r"[ \t]+([a-z]+)[ \t]+(?:that[ \t]+)?")
+WHICH_BEFORE = re.compile(r"(?:under|in|by|with)[ \t]+which[ \t]+$")
+BETWEEN = re.compile(r"(?<![\w])between[ \t]+")
 THAT_CLAUSE = re.compile(r"[ \t]+(?:ha[sd][ \t]+|have[ \t]+)?[a-z]+(?:[ \t]+(?:him|her|them|us|me))?[ \t]+that[ \t]+")
 REPORTED_VERB = re.compile(r"[ \t]+(?!(?:they|he|she|it|we|you)\b)(?:also[ \t]+)?[a-z]")    # its verb follows
 THEY_TYPES = ("title", "person", "organisation", "country", "party_group", "descriptor", "pronoun")
@@ -268,6 +270,8 @@ class DocumentResolver:
         International Ltd")."""
         text = mention.match.group()
         longest = self.longest_organisation.get(text.split()[-1].casefold(), text)
+        if longest.casefold() == "the " + text.casefold():
+            longest = text          # "the American Express" is no fuller than American Express (Co)
         best = longest if len(longest) > len(text) else self.organisation_by_opening.get(text, text)
         return lower_article(best) or best
 
@@ -995,6 +999,9 @@ class DocumentResolver:
         reporting_group = self._reporting_group(pos)
         if reporting_group is not None:
             return [reporting_group]
+        between = self._between_before(pos)
+        if between:
+            return between
         for sentence, inside in self._sentences_back(pos, depth, THEY_TYPES):
             openers = [m for m in inside[:1] if self._opens_sentence(m) or DESCRIBED_OPENER.fullmatch(
                 self.text[sentence[0]:m.start])]
@@ -1022,6 +1029,26 @@ class DocumentResolver:
                 return names        # "The Countryside Alliance says ... They have agreed"
             return names if len(names) > 1 else []
         return []
+
+    def _between_before(self, pos: int) -> list[str]:
+        """ "They" of "the accord between A and B, under which they agreed": the sides the
+        agreement noun was said to be between, earlier in the sentence."""
+        sentence = self.segments.sentence_at(pos)
+        if not WHICH_BEFORE.search(self.text, max(sentence[0], pos - 20), pos):
+            return []
+        between = None
+        for between in BETWEEN.finditer(self.text, sentence[0], pos):
+            pass
+        if between is None:
+            return []
+        first = self._starting_at(between.end(), ("party_group", "country", "organisation", "person", "title"))
+        if first is None or first.end > pos:
+            return []
+        names = [self.entity(first)[0] or self.text[first.start:first.end]]
+        if first.type != "party_group":
+            names += [n for _, m in self.party_reader._joined_after(first) if m.end <= pos
+                      for n in [self.entity(m)[0]] if n and n not in names]
+        return names
 
     def _reporting_group(self, pos: int) -> str | None:
         """The group whose "that" clause "they" at `pos` opens ("his colleagues had told him
