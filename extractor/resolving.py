@@ -804,6 +804,9 @@ class DocumentResolver:
         introduced = self._introduced(target) if target.type in ("party_group", "organisation") else None
         if introduced is not None:  # "A US defence company has agreed to pay ... The Titan corporation was"
             return [introduced]
+        body = self._member_body(target) if target.type == "party_group" else None
+        if body is not None:        # "The lawmakers" after "the House Ways and Means Trade Subcommittee"
+            return [body]
         holders = self._title_holders(target) if target.type == "party_group" else []
         if holders:                 # "the energy ministers" after "energy minister Yuval Steinitz, ..."
             return holders
@@ -833,6 +836,24 @@ class DocumentResolver:
             if found or target.type != "party_group":
                 return found
         return [name] if name else []       # a described group as written ("reached by ministers")
+
+    def _member_body(self, group: Mention) -> str | None:
+        """A plain group of a body's members (lexicon member_bodies: "the lawmakers") as the
+        latest body of that kind that is a subject before it."""
+        bodies = self.lexicons.get("member_bodies")
+        if bodies is None or not self._plain_group(group):
+            return None
+        heads = str(bodies.value(group.match.group().split()[-1]) or "").split()
+        if not heads:
+            return None
+        starts_back, mentions = self._latest_first(("organisation",))
+        first = bisect_left(starts_back, -group.start + 1)
+        for mention in mentions[first:first + 50]:      # at most 50 back: linear in a long text
+            if self._head(mention) in heads and self._opens_sentence(mention):     # a subject
+                name = self.entity(mention)[0]
+                if name:
+                    return name
+        return None
 
     def _title_holders(self, group: Mention) -> list[str]:
         """ "The energy ministers" as the people its sentence or the one before names with that
@@ -1023,7 +1044,8 @@ class DocumentResolver:
                     names.append(name)
                 end = m.end
             if len(names) == 1 and kind == "group":
-                return [self.text[opening:opener.end].strip()]     # "Government sources"
+                body = self._member_body(opener) if opener.type == "party_group" else None
+                return [body or self.text[opening:opener.end].strip()]     # "Government sources"
             if len(names) == 1 and opener.type == "organisation" and kind == "organisation" \
                     and not self._generic_firm(names[0]) and self._opens_sentence_at(pos):
                 return names        # "The Countryside Alliance says ... They have agreed"
