@@ -170,3 +170,24 @@ def test_they_may_stand_for_the_organisation_opening_the_sentence_before(engine)
 ])
 def test_the_other_side_after_the_object(engine, text, expected):
     assert parties(engine, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whose offer is accepted (lexicon offer_nouns)
+    ("Zenco had agreed to a buyout by eight Zenco executives and Bolt Capital Inc last year.",
+     ["Zenco", "eight Zenco executives", "Bolt Capital Inc"]),
+    ("Baker would not agree to a plan devised by Hughes Tool Co last week.", ["Baker", "Hughes Tool Co"]),
+    # a place before a company noun describes the firm named after it
+    ("Zeta Films signed a deal with Hollywood studio Warner Brothers.", ["Zeta Films", "Warner Brothers"]),
+    # a lower-case particle inside a name, and a subject joined by "and the previous"
+    ("Chrysler Corp and Regie Nationale des Usines Renault agreed to extend the period.",
+     ["Chrysler Corp", "Regie Nationale des Usines Renault"]),
+    ("The talks failed because President Trump and the previous Congress could not reach an agreement.",
+     ["Trump", "Congress"]),
+])
+def test_sides_named_around_the_object_and_the_subject(engine, text, expected):
+    assert parties(engine, text) == [expected]
+
+
+def test_an_offer_noun_without_its_maker_adds_no_side(engine):
+    assert parties(engine, "Zenco agreed to a buyout last year.") == [["Zenco"]]

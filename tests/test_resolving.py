@@ -1,6 +1,8 @@
 """Document-level resolution: aliases, titles without names, pronouns, collective parties."""
 from __future__ import annotations
 
+import pytest
+
 TEXT = """date 2024-03-04
 Trade Minister Anna Berg met her counterpart Tomas Reyes on Monday.
 
@@ -236,3 +238,30 @@ def test_that_coalition_is_the_coalition_named_before(engine):
     text = ("The protests were led by the Stop Murder Music coalition, an umbrella group. "
             "That coalition has reached a verbal agreement with the labels.")
     assert _parties(engine, text) == [["the Stop Murder Music coalition", "the labels"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the dateline holds no subject
+    ("AKRON, Ohio, June 29 - Gencorp Inc and Continental AG of Hanover jointly announced they signed an agreement.",
+     [["Gencorp Inc", "Continental AG"]]),
+    # "he" inside quotation marks is not their speaker
+    ('Mark Smith left in 2018. Ann Lee of The Times said, "Smith had been released on the condition that he signed a contract."',
+     [["Mark Smith"]]),
+    # the subject a speaker reports, and the group whose "that" clause "they" opens
+    ("Tayer said the ministers agreed to cut tariffs. They also agreed on a common rate.",
+     [["the ministers"], ["the ministers"]]),
+    ("Government sources told the BBC they had reached a final settlement.", [["Government sources"]]),
+    ("Smith told Jones that the lawmakers had told him that they would not agree to serve.", [["the lawmakers"]]),
+    ("It was the accord between Kenya and Uganda, under which they agreed to open the border.", [["Kenya", "Uganda"]]),
+    # groups named by their members' titles, by their body, by an earlier description
+    ("Kenya's energy minister Ann Lee and Uganda's energy minister Tom Odu met. The energy ministers signed the agreement.",
+     [["Ann Lee", "Tom Odu"]]),
+    ("The House Ways and Means Trade Subcommittee met. The lawmakers agreed to toughen the bill.",
+     [["the House Ways and Means Trade Subcommittee"]]),
+    ("Zenco has won a takeover battle for US phone firm MCI. The two firms are expected to seal the deal on Monday.",
+     [["Zenco", "MCI"]]),
+    ("Shares in German football club Borussia Dortmund slipped despite the club agreeing a rescue plan with creditors.",
+     [["Borussia Dortmund", "creditors"]]),
+])
+def test_who_pronouns_and_groups_stand_for(engine, text, expected):
+    assert _parties(engine, text) == expected
