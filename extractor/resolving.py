@@ -495,9 +495,12 @@ class DocumentResolver:
                 return False
             start = dateline_end
         before = self.text[start:mention.start].rstrip(" \t<")     # "<Enim Oil Co Ltd>" (Reuters)
-        if self.clause_openers is not None and before in self.clause_openers:
+        if not before:
+            return True
+        short = before.count(" ") < 8       # an opener or a description of a few words (cheap test first)
+        if short and self.clause_openers is not None and before in self.clause_openers:
             return True                                 # "But Reagan was expected to ..."
-        described = DESCRIBED_FIRM.fullmatch(before.lstrip())
+        described = DESCRIBED_FIRM.fullmatch(before.lstrip()) if short else None
         if described is not None and self.company_nouns is not None and described.group(1) in self.company_nouns:
             return True                                 # "French industrial gas group <Duffour et Igon> has"
         return not before or (before.endswith(",") and "," not in before[:-1] and not (     # "On Monday, X"

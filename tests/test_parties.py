@@ -180,7 +180,7 @@ def test_the_other_side_after_the_object(engine, text, expected):
     # a place before a company noun describes the firm named after it
     ("Zeta Films signed a deal with Hollywood studio Warner Brothers.", ["Zeta Films", "Warner Brothers"]),
     # a lower-case particle inside a name, and a subject joined by "and the previous"
-    ("Chrysler Corp and Regie Nationale des Usines Renault agreed to extend the period.",
+    ("Chrysler Corp and Regie Nationale des Usines Renault said they agreed to extend the period.",
      ["Chrysler Corp", "Regie Nationale des Usines Renault"]),
     ("The talks failed because President Trump and the previous Congress could not reach an agreement.",
      ["Trump", "Congress"]),
