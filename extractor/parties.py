@@ -53,6 +53,7 @@ DESCRIBED_BY = regex.compile(r"[ \t]+(?:\p{Ll}+[ \t]+){0,2}?(\p{Ll}+)[ \t]+(?=\p
 OFFER_VERB = regex.compile(r"devised|made|proposed|offered|led|submitted|tabled")
 OFFERED_BY = regex.compile(r"[ \t]+(?:(?:devised|made|proposed|offered|led|submitted|tabled|put[ \t]+forward)[ \t]+)?"
                            r"(?:from|by)[ \t]+(?:the[ \t]+)?((?:\p{N}+|\p{Ll}+)[ \t]+(?=\p{Lu}))?")
+OF_BEFORE = regex.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:[\p{L}\p{N}]+-\p{Ll}+[ \t]+)?$")     # " of the 55-member "
 MEMBER_OF = regex.compile(r"[ \t]+of[ \t]+$")
 CUE_AFTER = regex.compile(r"[ \t]+(\p{Ll}+)")
 OF_BODY = regex.compile(r"[ \t]+(?:from|of|at)[ \t]+")
@@ -99,6 +100,10 @@ class PartyReader:
         if first is not None and first.type in NAMED and first_span[1] <= agreement.start:
             yield from self._joined_before(first)
         for span, target in captured:
+            members = self._members_of(target) if target is not None and span[1] <= agreement.start else None
+            if members is not None:      # "the member states of the 55-member AU have signed"
+                yield members, None
+                continue
             if target is not None and target.type in NAMED:
                 span, target = self._owned(target) or self.member(target) or self._described_by(target) or (span, target)
             elif target is not None and target.type == "place":
@@ -284,6 +289,20 @@ class PartyReader:
                 return ((owned.start, owned.end), owned) if possessive else ((owner.start, owned.end), None)
             return (link.end(), owned.end), None        # "Germany's Hoechst AG" read as one name
         return None
+
+    def _members_of(self, body: Mention) -> Span | None:
+        """The span of "the member states of the 55-member AU" where the pattern took the body
+        as the subject: the members are the side (a group whose party_nouns value is not
+        `state`; "ministers of the EU" are the EU)."""
+        if body.type not in ("organisation", "country"):
+            return None
+        of = OF_BEFORE.search(self.r.text, max(0, body.start - 40), body.start)
+        group = self.r.outcome.of_type("party_group").containing((of.start() - 1, of.start())) if of else None
+        nouns = self.describers[1]
+        if group is None or group.end != of.start() or nouns is None \
+                or nouns.value(group.match.group().split()[-1]) in (None, "state"):
+            return None
+        return group.start, body.end
 
     def _described_by(self, word: Mention) -> tuple[Span, Mention] | None:
         """The firm a place or country describes, named after a company noun of lexicon

@@ -189,5 +189,11 @@ def test_sides_named_around_the_object_and_the_subject(engine, text, expected):
     assert parties(engine, text) == [expected]
 
 
+def test_members_of_a_body_are_the_side_unless_they_stand_for_it(engine):
+    assert parties(engine, "All the member states of the 55-member AU have signed the agreement.") == [
+        ["the member states of the 55-member AU"]]
+    assert parties(engine, "But ministers of the EU failed to agree on a budget.") == [["the EU"]]
+
+
 def test_an_offer_noun_without_its_maker_adds_no_side(engine):
     assert parties(engine, "Zenco agreed to a buyout last year.") == [["Zenco"]]
