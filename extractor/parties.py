@@ -10,7 +10,8 @@ Athletics", "Johnson & Johnson", "Petroles de Venezuela", two banks read as one 
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import TYPE_CHECKING, Iterator
+from functools import cache
+from typing import TYPE_CHECKING, Any, Iterator
 
 import regex
 
@@ -50,9 +51,8 @@ APPOSITION_END = regex.compile(r"[ \t]*(?:[,.;:]|$)")
 OWNED = regex.compile(r"[’']s[ \t]+|[ \t](?=\p{Lu})")
 DESCRIBED_BY = regex.compile(r"[ \t]+(?:\p{Ll}+[ \t]+){0,2}?(\p{Ll}+)[ \t]+(?=\p{Lu})")    # "Hollywood studio"
 # After an offer noun: who made it, perhaps after a number or word ("by eight Purolator executives").
-OFFER_VERB = regex.compile(r"devised|made|proposed|offered|led|submitted|tabled")
-OFFERED_BY = regex.compile(r"[ \t]+(?:(?:devised|made|proposed|offered|led|submitted|tabled|put[ \t]+forward)[ \t]+)?"
-                           r"(?:from|by)[ \t]+(?:the[ \t]+)?((?:\p{N}+|\p{Ll}+)[ \t]+(?=\p{Lu}))?")
+# Then who made it (lexicon offer_verbs may stand between), perhaps after a number or word.
+OFFERED_BY = r"[ \t]+(?:(?:\L<verbs>)[ \t]+)?(?:from|by)[ \t]+(?:the[ \t]+)?((?:\p{N}+|\p{Ll}+)[ \t]+(?=\p{Lu}))?"
 OF_BEFORE = regex.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:[\p{L}\p{N}]+-\p{Ll}+[ \t]+)?$")     # " of the 55-member "
 MEMBER_OF = regex.compile(r"[ \t]+of[ \t]+$")
 CUE_AFTER = regex.compile(r"[ \t]+(\p{Ll}+)")
@@ -78,6 +78,11 @@ class PartyReader:
         self.particles = lexicons.get("name_particles")
         self.heads = [lexicons.get(name) for name in ("company_suffixes", "org_heads", "of_org_heads")]
         self.describers = [lexicons.get(name) for name in ("company_nouns", "party_nouns", "person_nouns", "org_heads")]
+        self.company_nouns, self.party_nouns = self.describers[:2]
+        self.offer_nouns = lexicons.get("offer_nouns")
+        self.offer_verbs = lexicons.get("offer_verbs")
+        self.offered_by = _offered_by_pattern(tuple(self.offer_verbs.surfaces) if self.offer_verbs else ())
+        self.title_modifiers = lexicons.get("title_modifiers")
 
     def parties(self, agreement: Mention) -> Iterator[tuple[Span, Mention | None]]:
         """Each party of the agreement in text order: its span and its mention (None where the
@@ -110,16 +115,16 @@ class PartyReader:
                 span, target = self._described_by(target) or (span, target)
             yield span, target
             if target is not None and target.type in NAMED and span[0] >= agreement.end:
-                yield from self._joined_after(target)
+                yield from self.joined_after(target)
         offerer = self._offered_by(agreement)
         if offerer is not None:          # "agreed to a buyout by eight Purolator executives and EF Hutton LBO Inc"
             yield (offerer.start, offerer.end), offerer
-            yield from self._joined_after(offerer)
+            yield from self.joined_after(offerer)
         if all(span[1] <= agreement.end for span, _ in captured):
             later = self._with_after(agreement.match.end())
             if later is not None:        # "sign a pact in Caracas on March 17 with Petroleos De Venezuela"
                 yield (later.start, later.end), later
-                yield from self._joined_after(later)
+                yield from self.joined_after(later)
 
     def completed_name(self, mention: Mention) -> str | None:
         """The whole name where the mention rules cut it short ("Tender Loving" of "Tender Loving
@@ -193,7 +198,7 @@ class PartyReader:
         for mention in reversed(found):
             yield (mention.start, mention.end), mention
 
-    def _joined_after(self, counterparty: Mention) -> Iterator[tuple[Span, Mention]]:
+    def joined_after(self, counterparty: Mention) -> Iterator[tuple[Span, Mention]]:
         """Names coordinated after a counterparty ("with Bolt Ltd and Cargo Inc")."""
         sentence_end = self.r.segments.sentence_at(counterparty.start)[1]
         current = counterparty
@@ -211,13 +216,12 @@ class PartyReader:
         """Whose offer the agreement accepts, named after the object's noun of lexicon
         offer_nouns ("agreed to a buyout from Morgan Stanley", "a plan devised by Hughes")."""
         span = agreement.group_span("object")
-        nouns = self.r.lexicons.get("offer_nouns")
         words = self.r.text[span[0]:span[1]].split() if span is not None else []
-        if OFFER_VERB.fullmatch(words[-1] if words else ""):
+        if words and self.offer_verbs is not None and words[-1] in self.offer_verbs:
             words = words[:-1]          # "a plan devised", the object cut before "by Hughes"
-        if not words or nouns is None or words[-1] not in nouns:
+        if not words or self.offer_nouns is None or words[-1] not in self.offer_nouns:
             return None
-        by = OFFERED_BY.match(self.r.text, span[1])
+        by = self.offered_by.match(self.r.text, span[1])
         if by is None:
             return None
         at = by.start(1) if by.group(1) else by.end()
@@ -243,8 +247,7 @@ class PartyReader:
         if described is None:
             return False
         words = rest.split()
-        modifiers = self.r.lexicons.get("title_modifiers")
-        if modifiers is not None and all(word in modifiers for word in words):
+        if self.title_modifiers is not None and all(word in self.title_modifiers for word in words):
             return True                         # "President Trump and the previous Congress"
         return "-" in words[0] and len(words) == 1 or any(
             lexicon is not None and words[-1] in lexicon for lexicon in self.describers)
@@ -298,9 +301,8 @@ class PartyReader:
             return None
         of = OF_BEFORE.search(self.r.text, max(0, body.start - 40), body.start)
         group = self.r.outcome.of_type("party_group").containing((of.start() - 1, of.start())) if of else None
-        nouns = self.describers[1]
-        if group is None or group.end != of.start() or nouns is None \
-                or nouns.value(group.match.group().split()[-1]) in (None, "state"):
+        if group is None or group.end != of.start() or self.party_nouns is None \
+                or self.party_nouns.value(group.match.group().split()[-1]) in (None, "state"):
             return None
         return group.start, body.end
 
@@ -310,8 +312,7 @@ class PartyReader:
         if word.type not in ("country", "person", "place"):
             return None
         described = DESCRIBED_BY.match(self.r.text, word.end)
-        nouns = self.describers[0]
-        if described is None or nouns is None or described.group(1) not in nouns:
+        if described is None or self.company_nouns is None or described.group(1) not in self.company_nouns:
             return None
         firm = self.r._starting_at(described.end(), ("organisation", "person"))
         return ((firm.start, firm.end), firm) if firm is not None else None
@@ -393,6 +394,11 @@ class PartyReader:
 
     def _head_word(self, word: str) -> bool:
         return word[:1].isupper() and any(lexicon is not None and word in lexicon for lexicon in self.heads)
+
+
+@cache      # one pattern per word list, not per document
+def _offered_by_pattern(verbs: tuple[str, ...]) -> Any:
+    return regex.compile(OFFERED_BY, verbs=list(verbs) or [""])
 
 
 def _ends_sentence(word: str) -> bool:

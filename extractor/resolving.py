@@ -45,6 +45,7 @@ SUBJECTS_BACK = 50
 FIRM_PAIR_TYPES = ("organisation", "person", "country")
 # A cue verb right after a sentence's opener, and "that": the reported clause starts after it.
 REPORTED_BY = re.compile(r"[ \t]+([a-z]+)[ \t]+(?:that[ \t]+)?")
+WORD_BEFORE_NAME = re.compile(r"(?<![\w-])([a-z]+)[ \t]+$")     # "club " of "football club Borussia Dortmund"
 WHICH_BEFORE = re.compile(r"(?:under|in|by|with)[ \t]+which[ \t]+$")
 BETWEEN = re.compile(r"(?<![\w])between[ \t]+")
 THAT_CLAUSE = re.compile(r"[ \t]+(?:ha[sd][ \t]+|have[ \t]+)?[a-z]+(?:[ \t]+(?:him|her|them|us|me))?[ \t]+that[ \t]+")
@@ -105,6 +106,7 @@ class DocumentResolver:
         self.title_links = {word.casefold() for word in links.surfaces} if links else set()
         self._name_words: dict[str, list[str]] = {}
         self._dateline: int | None = None
+        self._by_first: dict[str, set[str]] | None = None
         # Indexes built once, so that each lookup costs what it finds, not the document's length.
         self.people_by_last: dict[str, list[list[str]]] = {}
         for tokens in (self.name_words(name) for name in self._person_names()):
@@ -503,8 +505,8 @@ class DocumentResolver:
         described = DESCRIBED_FIRM.fullmatch(before.lstrip()) if short else None
         if described is not None and self.company_nouns is not None and described.group(1) in self.company_nouns:
             return True                                 # "French industrial gas group <Duffour et Igon> has"
-        return not before or (before.endswith(",") and "," not in before[:-1] and not (     # "On Monday, X"
-            self.cue_verbs is not None and any(word in self.cue_verbs for word in before.split())))
+        return before.endswith(",") and "," not in before[:-1] and not (     # "On Monday, X"
+            self.cue_verbs is not None and any(word in self.cue_verbs for word in before.split()))
 
     def _dateline_end(self) -> int:
         """Where the document's dateline ends: the whole match of a rule that sets the reference
@@ -584,15 +586,22 @@ class DocumentResolver:
             if not name or kind != "person" or name in speakers:
                 continue
             if " " not in name:     # a lone word is a person only if the document names him in full
-                fuller = {" ".join(tokens) for tokens in self._people_tokens() if len(tokens) > 1 and tokens[0] == name}
+                fuller = self._people_by_first().get(name, set())
                 if len(fuller) != 1:
                     continue
-                name = fuller.pop()
+                name = next(iter(fuller))
             return name
         return None
 
-    def _people_tokens(self) -> list[list[str]]:
-        return [tokens for found in self.people_by_last.values() for tokens in found]
+    def _people_by_first(self) -> dict[str, set[str]]:
+        """The full names of the document's people, by first name (built when first asked)."""
+        if self._by_first is None:
+            self._by_first = {}
+            for found in self.people_by_last.values():
+                for tokens in found:
+                    if len(tokens) > 1:
+                        self._by_first.setdefault(tokens[0], set()).add(" ".join(tokens))
+        return self._by_first
 
     def _reporter(self, pos: int, kind: str, before: list[Mention]) -> str | None:
         """The subject of the clause that "it" or "he" at `pos` hangs on, in its own sentence:
@@ -851,7 +860,7 @@ class DocumentResolver:
             return None
         starts_back, mentions = self._latest_first(("organisation",))
         first = bisect_left(starts_back, -group.start + 1)
-        for mention in mentions[first:first + 50]:      # at most 50 back: linear in a long text
+        for mention in mentions[first:first + SUBJECTS_BACK]:      # a bounded look back: linear in a long text
             if self._head(mention) in heads and self._opens_sentence(mention):     # a subject
                 name = self.entity(mention)[0]
                 if name:
@@ -942,13 +951,15 @@ class DocumentResolver:
         words = described.match.group().split()
         if len(words) < 2 or words[0].casefold() not in ("the", "that", "this") or not words[-1].islower():
             return None
-        head = re.compile(r"(?<![\w-])" + re.escape(words[-1]) + r"[ \t]+(?=[A-Z])")
-        named = None
-        for found in head.finditer(self.text, 0, described.start):
-            mention = self._starting_at(found.end(), ("organisation", "person"))
-            if mention is not None and mention.end <= described.start:
-                named = self.entity(mention)[0] or named
-        return named
+        starts_back, mentions = self._latest_first(("organisation", "person"))
+        first = bisect_left(starts_back, -described.start + 1)
+        for mention in mentions[first:first + SUBJECTS_BACK]:     # a bounded look back
+            before = WORD_BEFORE_NAME.search(self.text, max(0, mention.start - 40), mention.start)
+            if before is not None and before.group(1) == words[-1] and mention.end <= described.start:
+                name = self.entity(mention)[0]
+                if name:
+                    return name
+        return None
 
     def _named_body(self, described: Mention) -> str | None:
         """ "That coalition" is the organisation named with the same head word ("the Stop Murder
@@ -1071,7 +1082,7 @@ class DocumentResolver:
             return []
         names = [self.entity(first)[0] or self.text[first.start:first.end]]
         if first.type != "party_group":
-            names += [n for _, m in self.party_reader._joined_after(first) if m.end <= pos
+            names += [n for _, m in self.party_reader.joined_after(first) if m.end <= pos
                       for n in [self.entity(m)[0]] if n and n not in names]
         return names
 
