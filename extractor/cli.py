@@ -21,6 +21,7 @@ from .examples import run_examples
 from .fixtures import check_fixtures, update_fixtures
 from .inputs import FORMATS, Document, read_documents
 from .layers import write_starter
+from .normalising.dates import DATE_ORDERS
 from .lint import lint
 from .loading import builtin_rules_dir, rule_files
 from .output import Result, to_json, to_table
@@ -58,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     _rules_option(extract)
     extract.add_argument("--date", help="reference date YYYY-MM-DD for relative dates "
                                         "(default: a JSONL record's date, else the document's dateline)")
-    extract.add_argument("--date-order", choices=("DMY", "MDY"), default=None,
+    extract.add_argument("--date-order", choices=DATE_ORDERS, default=None,
                          help="how to read 05/06/2023 when no number over 12 settles it (default DMY, day first)")
     extract.add_argument("--format", choices=("json", "jsonl", "text"), default="json",
                          help="json (default), jsonl (one document a line) or text (a table for people)")

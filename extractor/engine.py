@@ -12,7 +12,7 @@ from .compiling import CompiledRules, compile_rules
 from .loading import RuleSource, builtin_rules_dir, load_layers, rule_layers
 from .matching import MatchOutcome, Mention, MentionIndex, match_all
 from .normal_form import OffsetMap, to_nfc
-from .normalising import Context, Normaliser, default_normalisers
+from .normalising import Context, Normaliser, check_date_order, default_dateline_readers, default_normalisers
 from .output import Extraction, Result
 from .people import mapped as people_mapped
 from .reference import parse_reference_date
@@ -43,6 +43,7 @@ class Engine:
         self.budget = budget
         self.source = source
         self.normalisers = {**default_normalisers(), **(normalisers or {})}
+        self.dateline_readers = default_dateline_readers()
         self.timeout = timeout
         self.rules: CompiledRules = compiled if compiled is not None else compile_rules(source, self.normalisers)
         self._cache: dict[Any, Any] = {}
@@ -102,8 +103,7 @@ class Engine:
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         ref = parse_reference_date(reference_date)
-        if date_order not in (None, "DMY", "MDY"):
-            raise ValueError(f"date_order must be 'DMY' or 'MDY', not {date_order!r}")
+        check_date_order(date_order)
         wanted = self.check_types(types)
         given, (text, offsets) = text, to_nfc(text)     # rules read NFC; offsets index `given`
         budget = Budget(self.budget, self.timeout, len(text))
@@ -163,15 +163,13 @@ class Engine:
         return self._subsets[wanted]
 
     def _dateline(self, outcome: MatchOutcome, ctx: Context) -> date | None:
-        """The first match of a rule that `sets: reference_date`, if it is a full date."""
+        """The reference date the first match of a rule that `sets: reference_date` gives, as
+        its normaliser's family reads it (a full date, else none)."""
         for index in outcome.mentions.values():
             for mention in index.mentions:
                 if mention.rule.definition.sets == "reference_date":
-                    value = self._value(mention, ctx, None)
-                    try:
-                        return date.fromisoformat(value["timex"]) if value else None
-                    except (KeyError, ValueError):
-                        return None
+                    reader = self.dateline_readers.get(mention.rule.definition.normaliser)
+                    return reader(self._value(mention, ctx, None)) if reader else None
         return None
 
     def _normalise(self, outcome: MatchOutcome, ctx: Context, doc_id: str | None) -> None:

@@ -17,7 +17,7 @@ from .budget import Budget
 from .matching import MatchOutcome, Mention, _allowed, _units, mention_for
 from .normal_form import to_nfc
 from .normalising import Context
-from .normalising.dates import _is_future
+from .normalising.dates.tense import is_future
 from .segmenting import segment
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ def _date_steps(mention: Mention | None, ctx: Context) -> list[str]:
     between the past and the coming occurrence."""
     if mention is None or mention.type != "date" or mention.group("year") or ctx.reference_date is None:
         return []
-    tense = "future" if _is_future(mention, ctx) else "past"
+    tense = "future" if is_future(mention, ctx) else "past"
     taken = "the coming occurrence after" if tense == "future" else "the latest occurrence up to"
     return [f"no year written: tense read as {tense} (lexicons future_markers and past_markers, around "
             f"the date), so {taken} the reference date"]

@@ -43,6 +43,21 @@ def _none(mention: Mention, ctx: Context) -> dict[str, Any]:
     return {}
 
 
+DatelineReader = Callable[["dict[str, Any] | None"], "date | None"]
+
+
+def default_dateline_readers() -> dict[str, DatelineReader]:
+    """By normaliser: how the value of a dateline (a rule that `sets: reference_date`) gives
+    the document's reference date; the engine asks this instead of reading values itself."""
+    from . import dates
+    return {"date": dates.reference_date_of, "dateparser": dates.reference_date_of}
+
+
+def check_date_order(order: str | None) -> None:
+    from .dates import check_date_order as check
+    check(order)
+
+
 def default_normalisers() -> dict[str, Normaliser]:
     from . import dates, money, structures
     return {
