@@ -17,6 +17,8 @@ def _timex(engine, text, span):
     ("The talks will be hard, the ministry said on Monday.", "Monday", "2023-06-05"),
     ("They will meet on Tuesday, Wednesday and Thursday.", "Wednesday", "2023-06-07"),
     ("It happened in May.", "May", "2023-05"),                                     # "May" is no modal verb
+    ("May said on Friday it was done.", "Friday", "2023-06-02"),                  # Theresa May
+    ("The U.S. May be able to act by the end of August.", "the end of August", "2023-08"),   # the modal, capitalised
 ])
 def test_tense(engine, text, span, timex):
     assert _timex(engine, text, span) == timex

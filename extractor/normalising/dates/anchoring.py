@@ -113,6 +113,21 @@ class Anchor:
             return timex.unknown_day(month, day) if arithmetic.valid(2000, month, day) else None
         return timex.day(date(year, month, day)) if arithmetic.valid(year, month, day) else None
 
+    def nearest(self, day: date) -> date:
+        """The same day of the year (the last of its month stays the last) nearest the
+        reference date, a year before, the same year or a year after; the day itself without
+        a reference date."""
+        if self.ref is None:
+            return day
+        month_end = arithmetic.period_end(day.replace(day=1), "M") == day
+        found = []
+        for year in (self.ref.year - 1, self.ref.year, self.ref.year + 1):
+            if month_end:
+                found.append(arithmetic.period_end(date(year, day.month, 1), "M"))
+            elif arithmetic.valid(year, day.month, day.day):
+                found.append(date(year, day.month, day.day))
+        return min(found, key=lambda d: (abs((d - self.ref).days), d > self.ref))
+
     def far_ahead(self, day: date) -> bool:
         """A day written without its year, more than date_settings upcoming_days after the
         reference date in a clause not about the future: last year's is meant (an article of

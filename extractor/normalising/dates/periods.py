@@ -184,14 +184,19 @@ def unit_of(f: Fields, a: Anchor) -> Value | None:
 def period_ending(f: Fields, a: Anchor) -> Value | None:
     """'the six months ended June 30', 'the year to March 31', 'the quarter ending September':
     the days of that many units up to the end date (a month alone: its last day), with their
-    length as `duration`."""
+    length as `duration`. An end without its year is the nearest such day to the reference
+    date, before or after, whatever the tense: reports name the period just closed or about
+    to close."""
     size, count = reading.unit(f, a.ctx), reading.count(f, a.ctx)
     if size is None or count is None or count != count.to_integral_value() or size[1] not in ("W", "M", "Y"):
         return None
-    end = point({k: v for k, v in f.items() if k not in ("number", "unit")}, a)
+    end_fields = {k: v for k, v in f.items() if k not in ("number", "unit")}
+    end = point(end_fields, a)
     if end is None or end.start is None or end.granularity not in ("day", "month"):
         return None
     last = end.start if end.granularity == "day" else arithmetic.period_end(end.start, "M")
+    if "year" not in f and "year_offset" not in f:        # "the week ended March 20": the nearest one
+        last = a.nearest(last)
     n = int(count * size[0])
     first = arithmetic.add(last + timedelta(days=1), -n, size[1])
     return timex.day_range(first, last, timex.length({size[1]: Decimal(n)}))

@@ -12,18 +12,23 @@ CLAUSE_MARKS = (",", ";", ":", "—", "–", "\"", "“", "”")   # a quotation
 
 def is_future(mention: Mention, ctx: Context) -> bool:
     """Whether the sentence around the mention speaks of the future (lexicon future_markers, in
-    any case but those of markers_as_written: "May said" is Theresa May), unless the word
-    before the date always looks back (lexicon past_markers: "since Friday")."""
+    any case but those of markers_as_written, which count capitalised only before a word of
+    modal_followers: "May said" is Theresa May, "the U.S. May be able to" the modal), unless the
+    word before the date always looks back (lexicon past_markers: "since Friday")."""
     key = ("future_markers_pattern",)
     patterns = ctx.cache.get(key)
     if patterns is None:
         written = ctx.lexicons["markers_as_written"].surfaces if "markers_as_written" in ctx.lexicons else []
         future = [m for m in ctx.lexicon("future_markers").surfaces if m not in written]
         past = ctx.lexicons["past_markers"].surfaces if "past_markers" in ctx.lexicons else []
-        as_written = {"written": written} if written else {}
+        followers = ctx.lexicons["modal_followers"].surfaces if "modal_followers" in ctx.lexicons else []
+        lists = {"written": written, "followers": followers} if written else {}
+        as_written = r"|\b(?-i:\L<written>)\b|(?i:\b\L<written>\s+\L<followers>\b)" if written and followers else (
+            r"|\b(?-i:\L<written>)\b" if written else "")
+        if written and not followers:
+            lists.pop("followers")
         patterns = ctx.cache[key] = (
-            regex.compile(r"(?i)\b\L<markers>\b" + (r"|\b(?-i:\L<written>)\b" if written else ""),
-                          markers=future, **as_written),
+            regex.compile(r"(?i)\b\L<markers>\b" + as_written, markers=future, **lists),
             regex.compile(r"(?i)\b\L<markers>\s+$", markers=past) if past else None)
     future_marker, past_marker = patterns
     if past_marker is not None and past_marker.search(ctx.text, max(0, mention.start - 24), mention.start):
