@@ -74,3 +74,9 @@ def test_only_anchoring_tests_for_a_missing_reference():
         for needle in ("reference_date is", "ref is None", "ref is not None", ".ref is"):
             assert needle not in source, f"{module.name} tests for the reference date ({needle!r})"
         assert '"XXXX' not in source or module.name == "timex.py", f"{module.name} writes a TIMEX literal"
+
+
+def test_settings_ship_in_the_lexicon_and_match_the_fallback(engine):
+    from extractor.normalising.dates.anchoring import SETTINGS_BEFORE_THE_LEXICON
+    lexicon = engine.rules.lexicons["date_settings"]
+    assert {name: int(lexicon.value(name)) for name in SETTINGS_BEFORE_THE_LEXICON} == SETTINGS_BEFORE_THE_LEXICON

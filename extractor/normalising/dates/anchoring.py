@@ -22,6 +22,8 @@ DATE_TIMEX = regex.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(T\d{2}(?::\d{2}){
 YEAR_IN_TEXT = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 FINENESS = {"Y": 1, "year": 1, "Q": 2, "quarter": 2, "M": 3, "month": 3, "W": 4, "week": 4,
             "D": 5, "BD": 5, "day": 5, "H": 6, "MIN": 6, "S": 6, "time": 6}
+# What the rules' lexicon date_settings says, for a rule folder that has none (rules/lexicons/calendar.yaml).
+SETTINGS_BEFORE_THE_LEXICON = {"upcoming_days": 183, "two_digit_years_ahead": 20, "two_digit_pivot": 50}
 SPANS = ("range", "period_from", "within")   # kinds whose dates are the ends of a stretch of time
 
 
@@ -42,11 +44,11 @@ class Anchor:
         return self._future
 
     def setting(self, name: str) -> int:
-        """A number of the lexicon date_settings (how far ahead a day is still upcoming, ...)."""
-        value = self.ctx.lexicon("date_settings").value(name)
-        if value is None:
-            raise LookupError(f"the lexicon date_settings has no entry {name!r}")
-        return int(value)
+        """A number of the lexicon date_settings (how far ahead a day is still upcoming, ...);
+        rule folders written before that lexicon existed get the values it ships with."""
+        lexicon = self.ctx.lexicons.get("date_settings")
+        value = lexicon.value(name) if lexicon is not None else None
+        return int(value) if value is not None else SETTINGS_BEFORE_THE_LEXICON[name]
 
     # --- years ----------------------------------------------------------------------------
 
