@@ -168,8 +168,9 @@ class Engine:
         for index in outcome.mentions.values():
             for mention in index.mentions:
                 if mention.rule.definition.sets == "reference_date":
-                    reader = self.dateline_readers.get(mention.rule.definition.normaliser)
-                    return reader(self._value(mention, ctx, None)) if reader else None
+                    # a normaliser of the caller's gives its dateline as the date family's do
+                    reader = self.dateline_readers.get(mention.rule.definition.normaliser, self.dateline_readers["date"])
+                    return reader(self._value(mention, ctx, None))
         return None
 
     def _normalise(self, outcome: MatchOutcome, ctx: Context, doc_id: str | None) -> None:

@@ -97,9 +97,26 @@ def test_the_dateline_hook_reads_only_full_dates():
     assert reference_date_of({"timex": "2023-06-05", "kind": "date"}) == date(2023, 6, 5)
     assert reference_date_of({"timex": "XXXX-06-05"}) is None
     assert reference_date_of({"timex": "2023-06"}) is None
+    assert reference_date_of({"timex": "2023-W23"}) is None and reference_date_of({"timex": "2023-06-31"}) is None
     assert reference_date_of(None) is None and reference_date_of({}) is None
 
 
 def test_the_engine_asks_the_normaliser_family_for_the_dateline(engine):
     assert engine.dateline_readers["date"] is not None
     assert engine.extract("LONDON, June 5, 2023 (Reuters) - Talks went on.").reference_date == "2023-06-05"
+
+
+def test_a_dateline_from_a_normaliser_of_the_callers(tmp_path):
+    from extractor import Engine
+    from tests.conftest import write_rules
+    rules = write_rules(tmp_path, {"r.yaml": """\
+rules:
+  - id: date.stamp
+    type: date
+    normaliser: stamp
+    sets: reference_date
+    pattern: 'STAMP'
+    examples: [{text: "STAMP", match: "STAMP"}]
+"""})
+    engine = Engine.from_directory(rules, normalisers={"stamp": lambda mention, ctx: {"timex": "2020-02-02", "kind": "date", "granularity": "day"}})
+    assert engine.extract("STAMP Talks went on.").reference_date == "2020-02-02"

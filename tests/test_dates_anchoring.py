@@ -76,7 +76,41 @@ def test_only_anchoring_tests_for_a_missing_reference():
         assert '"XXXX' not in source or module.name == "timex.py", f"{module.name} writes a TIMEX literal"
 
 
-def test_settings_ship_in_the_lexicon_and_match_the_fallback(engine):
-    from extractor.normalising.dates.anchoring import SETTINGS_BEFORE_THE_LEXICON
-    lexicon = engine.rules.lexicons["date_settings"]
-    assert {name: int(lexicon.value(name)) for name in SETTINGS_BEFORE_THE_LEXICON} == SETTINGS_BEFORE_THE_LEXICON
+
+def test_the_shipped_fallbacks_are_the_lexicons_that_ship(engine):
+    """A rule folder from before these lexicons reads dates as before; the fallback must say
+    what rules/lexicons/calendar.yaml says."""
+    from extractor.normalising.dates.reading import SHIPPED
+    for name, entries in SHIPPED.items():
+        lexicon = engine.rules.lexicons[name]
+        assert {surface: lexicon.value(surface) for surface in lexicon.surfaces} == entries, name
+
+
+def test_a_rule_folder_without_the_new_lexicons_still_reads_times_and_seasons(tmp_path):
+    from extractor import Engine
+    from tests.conftest import write_rules
+    rules = write_rules(tmp_path, {"r.yaml": """\
+lexicons:
+  seasons: {entries: {summer: SU}}
+  meridiems: {entries: {pm: pm}}
+  future_markers: {entries: [will]}
+  dayparts: {entries: {tonight: NI}}
+  named_times: {entries: {noon: "12:00"}}
+  deictic_days: {entries: {today: 0}}
+  ordinal_words: {entries: {first: 1}}
+rules:
+  - id: date.season
+    type: date
+    normaliser: date
+    pattern: '(?P<season>summer)'
+    examples: [{text: "in summer", match: "summer"}]
+  - id: date.clock
+    type: date
+    normaliser: date
+    options: {kind: time}
+    pattern: '(?P<hour>\\d+)(?P<ampm>p)\\b|(?P<hour>\\d+) (?P<daypart>tonight)'
+    examples: [{text: "at 5p", match: "5p"}]
+"""})
+    found = {e.text: e.value["timex"] for e in Engine.from_directory(rules).extract(
+        "It rained in summer; we meet at 5p and 9 tonight.", reference_date="2023-07-05").extractions}
+    assert found == {"summer": "2023-SU", "5p": "T17", "9 tonight": "2023-07-05T21"}

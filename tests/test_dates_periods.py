@@ -30,6 +30,12 @@ def _dates(engine, text, ref="2023-06-05"):
     ("He is away for a week starting tomorrow.", "a week starting tomorrow", "2019-10-07",
      {"from": "2019-10-08", "to": "2019-10-14", "duration": "P1W"}),
     ("It runs 12-14 March 2024.", "12-14 March 2024", None, {"from": "2024-03-12", "to": "2024-03-14"}),
+    ("profit for the three months ended May 30, 2023", "three months ended May 30, 2023", None,
+     {"from": "2023-03-01", "to": "2023-05-30"}),                                  # not 28 February
+    ("sales in the year ended Feb. 28, 2024", "year ended Feb. 28, 2024", None, {"from": "2023-03-01", "to": "2024-02-28"}),
+    ("It will report results for the year ending December 31.", "year ending December 31", "2024-03-10",
+     {"from": "2024-01-01", "to": "2024-12-31"}),                                  # of the future: not last year's
+    ("profit for the six months ended June 30", "six months ended June 30", None, {"timex": "P6M", "kind": "duration"}),
 ])
 def test_periods(engine, text, span, ref, value):
     found = _dates(engine, text, ref)[span]

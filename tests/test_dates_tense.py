@@ -18,6 +18,7 @@ def _timex(engine, text, span):
     ("They will meet on Tuesday, Wednesday and Thursday.", "Wednesday", "2023-06-07"),
     ("It happened in May.", "May", "2023-05"),                                     # "May" is no modal verb
     ("May said on Friday it was done.", "Friday", "2023-06-02"),                  # Theresa May
+    ("Theresa May also said on Friday it was done.", "Friday", "2023-06-02"),
     ("The U.S. May be able to act by the end of August.", "the end of August", "2023-08"),   # the modal, capitalised
 ])
 def test_tense(engine, text, span, timex):

@@ -21,6 +21,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable
 
+import regex
+
 from ...matching import Mention
 from .. import Context
 from . import arithmetic, clock, lengths, periods, reading, timex
@@ -30,6 +32,7 @@ from .points import point
 from .reading import Fields
 
 Value = dict[str, Any]
+FULL_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
 DATE_ORDERS = ("DMY", "MDY")
 
 __all__ = ["normalise_date", "normalise_with_dateparser", "reference_date_of", "check_date_order", "DATE_ORDERS"]
@@ -50,8 +53,10 @@ def reference_date_of(value: Value | None) -> date | None:
     """The engine's hook for a dateline (a rule that `sets: reference_date`): the day its value
     names, if it is one full date."""
     found = (value or {}).get("timex")
+    if not isinstance(found, str) or not FULL_DATE.fullmatch(found):    # not 2023-W23 (Python 3.11 reads it)
+        return None
     try:
-        return date.fromisoformat(found) if isinstance(found, str) else None
+        return date.fromisoformat(found)
     except ValueError:
         return None
 
@@ -68,7 +73,7 @@ def _date(f: Fields, a: Anchor) -> Value | None:
     if kind == "time" and not reading.has_date(f):
         time = clock.time(f, a.ctx)
         return timex.time_value(time) if time else None
-    found = lengths.offset(f, a, point) if kind == "offset" else point(f, a)
+    found = lengths.offset(f, a) if kind == "offset" else point(f, a)
     if found is None or isinstance(found, dict):        # an offset read as a duration
         return found
     if a.options.get("period") and found.start is not None and found.granularity == "day":

@@ -22,8 +22,6 @@ DATE_TIMEX = regex.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(T\d{2}(?::\d{2}){
 YEAR_IN_TEXT = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 FINENESS = {"Y": 1, "year": 1, "Q": 2, "quarter": 2, "M": 3, "month": 3, "W": 4, "week": 4,
             "D": 5, "BD": 5, "day": 5, "H": 6, "MIN": 6, "S": 6, "time": 6}
-# What the rules' lexicon date_settings says, for a rule folder that has none (rules/lexicons/calendar.yaml).
-SETTINGS_BEFORE_THE_LEXICON = {"upcoming_days": 183, "two_digit_years_ahead": 20, "two_digit_pivot": 50}
 SPANS = ("range", "period_from", "within")   # kinds whose dates are the ends of a stretch of time
 
 
@@ -44,11 +42,10 @@ class Anchor:
         return self._future
 
     def setting(self, name: str) -> int:
-        """A number of the lexicon date_settings (how far ahead a day is still upcoming, ...);
-        rule folders written before that lexicon existed get the values it ships with."""
-        lexicon = self.ctx.lexicons.get("date_settings")
-        value = lexicon.value(name) if lexicon is not None else None
-        return int(value) if value is not None else SETTINGS_BEFORE_THE_LEXICON[name]
+        """A number of the lexicon date_settings (how far ahead a day is still upcoming, ...); an
+        entry the rules' lexicon lacks is the shipped one."""
+        value = reading.lexicon(self.ctx, "date_settings").value(name)
+        return int(value if value is not None else reading.SHIPPED["date_settings"][name])
 
     # --- years ----------------------------------------------------------------------------
 
@@ -81,7 +78,7 @@ class Anchor:
         With no reference date, `year` (as read)."""
         if self.ref is None:
             return year
-        start_option = self.ctx.lexicon("year_kind_starts").value(kind)
+        start_option = reading.lexicon(self.ctx, "year_kind_starts").value(kind)
         first_month = int(self.options.get(str(start_option), 1)) if start_option else 1
         current = self.ref.year + (1 if first_month > 1 and self.ref.month >= first_month else 0)
         return current + reading.step(offset, self.ctx)
@@ -117,8 +114,8 @@ class Anchor:
 
     def nearest(self, day: date) -> date:
         """The same day of the year (the last of its month stays the last) nearest the
-        reference date, a year before, the same year or a year after; the day itself without
-        a reference date."""
+        reference date, a year before, the same year or a year after, but not a month or more
+        past in a clause about the future; the day itself without a reference date."""
         if self.ref is None:
             return day
         month_end = arithmetic.period_end(day.replace(day=1), "M") == day
@@ -128,7 +125,10 @@ class Anchor:
                 found.append(arithmetic.period_end(date(year, day.month, 1), "M"))
             elif arithmetic.valid(year, day.month, day.day):
                 found.append(date(year, day.month, day.day))
-        return min(found, key=lambda d: (abs((d - self.ref).days), d > self.ref))
+        nearest = min(found, key=lambda d: (abs((d - self.ref).days), d > self.ref))
+        if self.future and (self.ref - nearest).days > 31:    # "will report the year ending December 31"
+            nearest = min(d for d in found if d >= self.ref)
+        return nearest
 
     def far_ahead(self, day: date) -> bool:
         """A day written without its year, more than date_settings upcoming_days after the

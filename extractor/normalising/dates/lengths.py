@@ -10,6 +10,7 @@ import regex
 
 from . import arithmetic, clock, reading, timex
 from .anchoring import Anchor
+from .points import point
 from .reading import Fields, Unit
 from .timex import TIME_UNITS, Point
 
@@ -42,13 +43,12 @@ def duration(f: Fields, a: Anchor) -> Value | None:
     return value
 
 
-def offset(f: Fields, a: Anchor, point_of) -> Point | Value | None:
+def offset(f: Fields, a: Anchor) -> Point | Value | None:
     """'two weeks ago', 'in three years' count from the reference date, to the day; '3 days
     after January 12th' from the date the rule also captured; with options.relative_to:
     previous, 'a year earlier' counts from the date the paragraph named last ("2023, up from
     ... a year earlier" is 2022, a year), else from the reference date; days and weeks, and a
-    'later' not said of the future, look back to earlier paragraphs first. `point_of` reads the
-    anchor date's fields."""
+    'later' not said of the future, look back to earlier paragraphs first."""
     ctx, options = a.ctx, a.options
     if options.get("past_reading") == "duration" and "hence" not in f and not a.future:
         return duration(f, a)
@@ -62,7 +62,7 @@ def offset(f: Fields, a: Anchor, point_of) -> Point | Value | None:
     anchor_fields = {k: v for k, v in f.items() if k not in reading.OFFSET_FIELDS}
     base: Point | None = None
     if reading.has_date(anchor_fields):
-        base = point_of(anchor_fields, a)
+        base = point(anchor_fields, a)
         if base is None or base.start is None:
             return None
     elif options.get("relative_to") == "previous":

@@ -185,18 +185,24 @@ def period_ending(f: Fields, a: Anchor) -> Value | None:
     """'the six months ended June 30', 'the year to March 31', 'the quarter ending September':
     the days of that many units up to the end date (a month alone: its last day), with their
     length as `duration`. An end without its year is the nearest such day to the reference
-    date, before or after, whatever the tense: reports name the period just closed or about
-    to close."""
+    date (anchoring's `nearest`): reports name the period just closed or about to close.
+    With no year known at all, the length alone."""
     size, count = reading.unit(f, a.ctx), reading.count(f, a.ctx)
     if size is None or count is None or count != count.to_integral_value() or size[1] not in ("W", "M", "Y"):
         return None
     end_fields = {k: v for k, v in f.items() if k not in ("number", "unit")}
     end = point(end_fields, a)
-    if end is None or end.start is None or end.granularity not in ("day", "month"):
+    n = int(count * size[0])
+    length = {size[1]: Decimal(n)}
+    if end is None or end.granularity not in ("day", "month"):
         return None
+    if end.start is None:                 # the end's year is not known: how long is, not where
+        return timex.duration(length)
     last = end.start if end.granularity == "day" else arithmetic.period_end(end.start, "M")
     if "year" not in f and "year_offset" not in f:        # "the week ended March 20": the nearest one
         last = a.nearest(last)
-    n = int(count * size[0])
-    first = arithmetic.add(last + timedelta(days=1), -n, size[1])
-    return timex.day_range(first, last, timex.length({size[1]: Decimal(n)}))
+    if arithmetic.period_end(last.replace(day=1), "M") == last:     # to a month's end: whole months
+        first = arithmetic.add(last + timedelta(days=1), -n, size[1])
+    else:                                 # to May 30: from the day after 30 February, i.e. 1 March
+        first = arithmetic.add(last, -n, size[1]) + timedelta(days=1)
+    return timex.day_range(first, last, timex.length(length))

@@ -74,7 +74,7 @@ def _century(f: Fields, a: Anchor) -> Point | None:
 
 def _season(f: Fields, a: Anchor) -> Point:
     code = str(a.ctx.lexicon("seasons").value(f["season"]))
-    first_month = int(a.ctx.lexicon("season_starts").value(code))
+    first_month = int(reading.lexicon(a.ctx, "season_starts").value(code))
     return timex.season(a.season_year(first_month, a.year(f), f), code, first_month)
 
 

@@ -5,7 +5,7 @@ known. Parts that are not known (no reference date) are written with X, as TIMEX
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -171,11 +171,6 @@ def every(size: Decimal, code: str) -> str:
 
 def set_value(timex: str) -> Value:
     return {"timex": timex, "kind": "set", "granularity": None}
-
-
-def plus_days(point: Point, days: int) -> Point:
-    assert point.start is not None
-    return day(point.start + timedelta(days=days))
 
 
 def iso_week(year_: int, week: int) -> Point:
