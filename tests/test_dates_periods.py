@@ -35,7 +35,10 @@ def _dates(engine, text, ref="2023-06-05"):
     ("sales in the year ended Feb. 28, 2024", "year ended Feb. 28, 2024", None, {"from": "2023-03-01", "to": "2024-02-28"}),
     ("It will report results for the year ending December 31.", "year ending December 31", "2024-03-10",
      {"from": "2024-01-01", "to": "2024-12-31"}),                                  # of the future: not last year's
-    ("profit for the six months ended June 30", "six months ended June 30", None, {"timex": "P6M", "kind": "duration"}),
+    ("profit for the six months ended June 30", "six months ended June 30", None,
+     {"from": "XXXX-01-01", "to": "XXXX-06-30", "duration": "P6M"}),                # no year known
+    ("trade is likely to fall in the nine months ended December", "nine months ended December", "1987-03-27",
+     {"from": "1986-04-01", "to": "1986-12-31"}),                                  # ended: over, though "likely"
 ])
 def test_periods(engine, text, span, ref, value):
     found = _dates(engine, text, ref)[span]

@@ -112,10 +112,11 @@ class Anchor:
             return timex.unknown_day(month, day) if arithmetic.valid(2000, month, day) else None
         return timex.day(date(year, month, day)) if arithmetic.valid(year, month, day) else None
 
-    def nearest(self, day: date) -> date:
+    def nearest(self, day: date, closed: bool = False) -> date:
         """The same day of the year (the last of its month stays the last) nearest the
         reference date, a year before, the same year or a year after, but not a month or more
-        past in a clause about the future; the day itself without a reference date."""
+        past in a clause about the future (unless `closed`: "the nine months ended December" is
+        over, whatever follows); the day itself without a reference date."""
         if self.ref is None:
             return day
         month_end = arithmetic.period_end(day.replace(day=1), "M") == day
@@ -126,7 +127,7 @@ class Anchor:
             elif arithmetic.valid(year, day.month, day.day):
                 found.append(date(year, day.month, day.day))
         nearest = min(found, key=lambda d: (abs((d - self.ref).days), d > self.ref))
-        if self.future and (self.ref - nearest).days > 31:    # "will report the year ending December 31"
+        if self.future and not closed and (self.ref - nearest).days > 31:   # "will report the year ending December 31"
             nearest = min(d for d in found if d >= self.ref)
         return nearest
 

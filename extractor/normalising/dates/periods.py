@@ -3,7 +3,7 @@ reference date ('the next three days'), 'the rest of the year', 'for three days 
 and units counted inside a period ('the last week of July')."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -186,7 +186,7 @@ def period_ending(f: Fields, a: Anchor) -> Value | None:
     the days of that many units up to the end date (a month alone: its last day), with their
     length as `duration`. An end without its year is the nearest such day to the reference
     date (anchoring's `nearest`): reports name the period just closed or about to close.
-    With no year known at all, the length alone."""
+    With no year known, the ends without it (XXXX-10-01 to XXXX-12-31)."""
     size, count = reading.unit(f, a.ctx), reading.count(f, a.ctx)
     if size is None or count is None or count != count.to_integral_value() or size[1] not in ("W", "M", "Y"):
         return None
@@ -196,13 +196,23 @@ def period_ending(f: Fields, a: Anchor) -> Value | None:
     length = {size[1]: Decimal(n)}
     if end is None or end.granularity not in ("day", "month"):
         return None
-    if end.start is None:                 # the end's year is not known: how long is, not where
-        return timex.duration(length)
+    known_year = end.start is not None
+    if not known_year:                    # no year known: the ends without it, in a stand-in year
+        parts = timex.month_and_day(end)
+        if parts is None:
+            return timex.duration(length)
+        month, day = parts
+        stand_in = 2000 if (month, day) == (2, 29) else 2001
+        end = timex.day(date(stand_in, month, day)) if day else timex.month(stand_in, month)
+    assert end.start is not None
     last = end.start if end.granularity == "day" else arithmetic.period_end(end.start, "M")
-    if "year" not in f and "year_offset" not in f:        # "the week ended March 20": the nearest one
-        last = a.nearest(last)
+    if known_year and "year" not in f and "year_offset" not in f:   # "the week ended March 20": the nearest one
+        last = a.nearest(last, closed="closed" in f)
     if arithmetic.period_end(last.replace(day=1), "M") == last:     # to a month's end: whole months
         first = arithmetic.add(last + timedelta(days=1), -n, size[1])
     else:                                 # to May 30: from the day after 30 February, i.e. 1 March
         first = arithmetic.add(last, -n, size[1]) + timedelta(days=1)
+    if not known_year:
+        return timex.range_value(timex.unknown_year(first), timex.unknown_year(last), "day") | {
+            "duration": timex.length(length)}
     return timex.day_range(first, last, timex.length(length))

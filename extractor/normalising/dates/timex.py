@@ -9,6 +9,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+import regex
+
 Value = dict[str, Any]
 
 TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}          # unit code -> TIMEX3 letter after T
@@ -92,6 +94,20 @@ def unknown(code: str) -> Point | None:
 def unknown_day(month_: int | None = None, day_: int | None = None) -> Point:
     """XXXX-06-05, XXXX-XX-18, XXXX-XX-XX."""
     return Point(f"XXXX-{'XX' if month_ is None else f'{month_:02d}'}-{'XX' if day_ is None else f'{day_:02d}'}", "day")
+
+
+def unknown_year(d: date) -> str:
+    """A day whose year is not known, from a stand-in date: XXXX-06-05."""
+    return f"XXXX-{d.month:02d}-{d.day:02d}"
+
+
+UNKNOWN_YEAR = regex.compile(r"XXXX-(\d\d)(?:-(\d\d))?")
+
+
+def month_and_day(point: Point) -> tuple[int, int | None] | None:
+    """The month and day (None for a month) of a point whose year is not known."""
+    found = UNKNOWN_YEAR.fullmatch(point.timex)
+    return (int(found.group(1)), int(found.group(2)) if found.group(2) else None) if found else None
 
 
 def unknown_weekday(weekday: int) -> Point:
