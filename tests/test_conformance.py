@@ -17,8 +17,8 @@ pytestmark = pytest.mark.skipif(not SUITE.is_file(), reason="no ../shared/confor
 
 # (types, span recall, span precision, value accuracy) floors, as fractions of expected spans
 FLOORS = [
-    (("date", "daterange", "duration"), 0.945, 0.99, 0.88),
-    (("date", "daterange", "duration", "datetime", "datetimerange", "time", "timerange", "set"), 0.915, 0.99, 0.75),
+    (("date", "daterange", "duration"), 0.945, 0.99, 0.90),
+    (("date", "daterange", "duration", "datetime", "datetimerange", "time", "timerange", "set"), 0.915, 0.99, 0.765),
 ]
 
 
