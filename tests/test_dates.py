@@ -102,7 +102,6 @@ def test_the_dateline_hook_reads_only_full_dates():
 
 
 def test_the_engine_asks_the_normaliser_family_for_the_dateline(engine):
-    assert engine.dateline_readers["date"] is not None
     assert engine.extract("LONDON, June 5, 2023 (Reuters) - Talks went on.").reference_date == "2023-06-05"
 
 

@@ -18,7 +18,6 @@ from . import arithmetic, holidays, reading, tense, timex
 from .reading import Fields, Unit
 from .timex import Point
 
-DATE_TIMEX = regex.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(T\d{2}(?::\d{2}){0,2})?")
 YEAR_IN_TEXT = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 FINENESS = {"Y": 1, "year": 1, "Q": 2, "quarter": 2, "M": 3, "month": 3, "W": 4, "week": 4,
             "D": 5, "BD": 5, "day": 5, "H": 6, "MIN": 6, "S": 6, "time": 6}
@@ -309,11 +308,9 @@ class Anchor:
             if earlier.start < paragraph_start:
                 break
             value = earlier.value or {}
-            parts = DATE_TIMEX.fullmatch(value.get("timex", ""))
-            if parts and FINENESS.get(value.get("granularity", "day"), 0) >= fineness:
-                year, month, day, _ = parts.groups()
-                return Point(value["timex"], value.get("granularity", "day"),
-                             date(int(year), int(month or 1), int(day or 1)))
+            start = timex.start_of(value)
+            if start is not None and FINENESS.get(value.get("granularity", "day"), 0) >= fineness:
+                return Point(value["timex"], value.get("granularity", "day"), start)
         return None
 
     def dateparser_base(self) -> dict[str, Any]:

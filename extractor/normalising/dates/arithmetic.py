@@ -206,5 +206,4 @@ def weekday_in_week(weekday: int, ref: date, weeks: int) -> date:
 def clock_offset(day: str, hour: int, minute: int, second: int, amount: Decimal, code: str) -> Point:
     """A clock time on a day moved by `amount` hours, minutes or seconds."""
     start = datetime.fromisoformat(day).replace(hour=hour, minute=minute, second=second)
-    moment = start + timedelta(seconds=int(amount * SECONDS[code]))
-    return Point(moment.strftime("%Y-%m-%dT%H:%M:%S"), "time", moment.date())
+    return timex.moment(start + timedelta(seconds=int(amount * SECONDS[code])))

@@ -10,11 +10,11 @@ def time(f: Fields, ctx: Context) -> str | None:
     """The time the fields give; None for an impossible clock time ('25:70')."""
     if "hour" not in f:
         if "daypart" in f:
-            return "T" + str(ctx.lexicon("dayparts").value(f["daypart"]))
+            return timex.time_code(str(ctx.lexicon("dayparts").value(f["daypart"])))
         return None
     named = ctx.lexicon("named_times").value(f["hour"]) if not f["hour"].isdigit() else None
     if named is not None:
-        return "T" + str(named)
+        return timex.time_code(str(named))
     hour = reading.ordinal(f["hour"], ctx)
     minute = int(f["minute"]) if f.get("minute", "").isdigit() else 0
     if hour is None or hour > 24 or minute > 59:

@@ -6,6 +6,7 @@ from typing import Any
 
 from ...matching import Mention
 from .. import Context
+from . import timex
 from .anchoring import Anchor
 
 _UNREAD = object()
@@ -18,11 +19,11 @@ def normalise_with_dateparser(mention: Mention, ctx: Context) -> dict[str, Any] 
     order = ctx.date_order or anchor.options.get("date_order", "DMY")
     prefer = "future" if anchor.future else "past"
     key = ("dateparser", mention.match.group(), order, anchor.ref, prefer)
-    timex = ctx.cache.get(key, _UNREAD)      # one lookup: another thread may clear the cache
-    if timex is _UNREAD:
+    found = ctx.cache.get(key, _UNREAD)      # one lookup: another thread may clear the cache
+    if found is _UNREAD:
         import dateparser  # slow to import: only when a rule needs it
         settings: dict[str, Any] = {"DATE_ORDER": order, "PREFER_DATES_FROM": prefer,
                                     "REQUIRE_PARTS": ["day", "month", "year"], **anchor.dateparser_base()}
         parsed = dateparser.parse(mention.match.group(), languages=["en"], settings=settings)
-        timex = ctx.cache[key] = parsed.date().isoformat() if parsed else None
-    return {"timex": timex, "kind": "date", "granularity": "day"} if timex else None
+        found = ctx.cache[key] = parsed.date() if parsed else None
+    return timex.point_value(timex.day(found)) if found else None

@@ -6,15 +6,12 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-import regex
-
 from . import arithmetic, clock, reading, timex
 from .anchoring import Anchor
 from .points import point
 from .reading import Fields, Unit
 from .timex import TIME_UNITS, Point
 
-CLOCK_TIMEX = regex.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2})(?::(\d{2}))?(?::(\d{2}))?")
 Value = dict[str, Any]
 
 
@@ -88,15 +85,13 @@ def offset(f: Fields, a: Anchor) -> Point | Value | None:
 def _clock_offset(base: Point, steps: list[tuple[Unit, Decimal]], direction: int) -> Point | None:
     """'two hours later' from a clock time ('at 9 am'): that time. From a day alone the clock
     it counts from is unknown, and the caller reads the offset as a length of time instead."""
-    found = CLOCK_TIMEX.fullmatch(base.timex)
+    found = timex.clock_of(base)
     if found is None or len(steps) > 1:
         return None
-    day, hour, minute, second = found.groups()
     (size, code), count = steps[0]
     if code not in TIME_UNITS:
         return None
-    return arithmetic.clock_offset(day, int(hour), int(minute or 0), int(second or 0),
-                                   Decimal(int(count * size) * direction), code)
+    return arithmetic.clock_offset(*found, Decimal(int(count * size) * direction), code)
 
 
 def repetition(f: Fields, a: Anchor) -> Value | None:

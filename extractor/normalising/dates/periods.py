@@ -97,7 +97,7 @@ def _year_before(side: Point) -> Point:
     if side.granularity == "day":
         return timex.day(earlier)
     if side.granularity == "month":
-        return Point(earlier.isoformat()[:7], "month", earlier)
+        return timex.month(earlier.year, earlier.month)
     return Point(side.timex, side.granularity, earlier)
 
 

@@ -18,18 +18,18 @@ def is_future(mention: Mention, ctx: Context) -> bool:
     key = ("future_markers_pattern",)
     patterns = ctx.cache.get(key)
     if patterns is None:
-        written = ctx.lexicons["markers_as_written"].surfaces if "markers_as_written" in ctx.lexicons else []
-        future = [m for m in ctx.lexicon("future_markers").surfaces if m not in written]
-        past = ctx.lexicons["past_markers"].surfaces if "past_markers" in ctx.lexicons else []
-        followers = ctx.lexicons["modal_followers"].surfaces if "modal_followers" in ctx.lexicons else []
-        lists = {"written": written, "followers": followers} if written else {}
-        as_written = r"|\b(?-i:\L<written>)\b|(?i:\b\L<written>\s+\L<followers>\b)" if written and followers else (
-            r"|\b(?-i:\L<written>)\b" if written else "")
-        if written and not followers:
-            lists.pop("followers")
-        patterns = ctx.cache[key] = (
-            regex.compile(r"(?i)\b\L<markers>\b" + as_written, markers=future, **lists),
-            regex.compile(r"(?i)\b\L<markers>\s+$", markers=past) if past else None)
+        written, followers, past = (ctx.lexicons[name].surfaces if name in ctx.lexicons else []
+                                    for name in ("markers_as_written", "modal_followers", "past_markers"))
+        lists = {"markers": [m for m in ctx.lexicon("future_markers").surfaces if m not in written]}
+        future = r"(?i)\b\L<markers>\b"
+        if written:                         # (an empty named list would match the empty string)
+            lists["written"] = written
+            future += r"|\b(?-i:\L<written>)\b"
+            if followers:
+                lists["followers"] = followers
+                future += r"|(?i:\b\L<written>\s+\L<followers>\b)"
+        patterns = ctx.cache[key] = (regex.compile(future, **lists),
+                                     regex.compile(r"(?i)\b\L<markers>\s+$", markers=past) if past else None)
     future_marker, past_marker = patterns
     if past_marker is not None and past_marker.search(ctx.text, max(0, mention.start - 24), mention.start):
         return False

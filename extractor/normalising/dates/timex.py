@@ -5,7 +5,7 @@ known. Parts that are not known (no reference date) are written with X, as TIMEX
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -116,6 +116,37 @@ def unknown_weekday(weekday: int) -> Point:
 
 def unknown_decade(tens: int) -> Point:
     return Point(f"XX{tens // 10}", "decade")
+
+
+CLOCK_TIMEX = regex.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2})(?::(\d{2}))?(?::(\d{2}))?")
+DATE_TIMEX = regex.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(T\d{2}(?::\d{2}){0,2})?")
+
+
+def start_of(value: Value) -> date | None:
+    """The first day a value's timex names, when it is a calendar date (2023, 2023-06, 2023-06-05T10)."""
+    parts = DATE_TIMEX.fullmatch(value.get("timex") or "")
+    if parts is None:
+        return None
+    year_, month_, day_, _ = parts.groups()
+    return date(int(year_), int(month_ or 1), int(day_ or 1))
+
+
+def clock_of(point: Point) -> tuple[str, int, int, int] | None:
+    """The day, hour, minute and second of a date-time point (2023-06-05T09:30)."""
+    found = CLOCK_TIMEX.fullmatch(point.timex)
+    if found is None:
+        return None
+    day_, hour, minute, second = found.groups()
+    return day_, int(hour), int(minute or 0), int(second or 0)
+
+
+def moment(when: datetime) -> Point:
+    return Point(when.strftime("%Y-%m-%dT%H:%M:%S"), "time", when.date())
+
+
+def time_code(code: str) -> str:
+    """A part of the day or a named time as TIMEX3 writes it after the date: TMO, T12:00."""
+    return "T" + code
 
 
 def clock(hour: int, minute: int | None = None, second: int | None = None) -> str:
